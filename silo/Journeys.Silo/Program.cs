@@ -1,0 +1,14 @@
+using Journeys.Hosting;
+
+return await StartupGuard.RunAsync(async () =>
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddJourneysSerilog();
+    builder.AddJourneysSilo();
+
+    var app = builder.Build();
+    app.MapJourneysOperations();
+
+    await app.MigrateJourneysDatabaseAsync();
+    await app.RunAsync();
+});

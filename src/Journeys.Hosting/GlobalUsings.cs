@@ -1,0 +1,8 @@
+global using Journeys.Storage;
+global using Microsoft.AspNetCore.Builder;
+global using Microsoft.Extensions.Configuration;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Hosting;
+global using Microsoft.Extensions.Logging;
+global using Orleans.Dashboard;
+global using Microsoft.AspNetCore.Hosting;

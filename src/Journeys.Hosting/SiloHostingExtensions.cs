@@ -1,0 +1,86 @@
+using System.Net;
+using Orleans.Configuration;
+using Orleans.Hosting;
+
+namespace Journeys.Hosting;
+
+public static class SiloHostingExtensions
+{
+    public const string AdoNetInvariant = "Npgsql";
+
+    /// <summary>
+    /// A production silo: AdoNet clustering, grain storage and reminders on PostgreSQL,
+    /// migrations before start, health and dashboard on the operations port.
+    /// </summary>
+    public static WebApplicationBuilder AddJourneysSilo(this WebApplicationBuilder builder)
+    {
+        var settings = JourneysSettings.From(builder.Configuration);
+        var connectionString = PostgresConnectionString.Normalize(settings.ConnectionString, settings.Database.MaxPoolSize);
+
+        builder.WebHost.UseUrls($"http://0.0.0.0:{settings.Operations.Port}");
+        builder.Services.AddJourneysDatabase(connectionString, settings.Database);
+        builder.UseOrleans(silo => silo
+            .ConfigureJourneysCluster(settings)
+            .UsePostgresProviders(connectionString)
+            .AddDashboard());
+        builder.Services.AddJourneysHealthChecks(connectionString).AddCheck<SiloMembershipHealthCheck>("cluster", tags: ["ready"]);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        return builder;
+    }
+
+    public static ISiloBuilder ConfigureJourneysCluster(this ISiloBuilder silo, JourneysSettings settings)
+    {
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = settings.Orleans.ClusterId;
+            o.ServiceId = settings.Orleans.ServiceId;
+        });
+        silo.ConfigureEndpoints(
+            AdvertisedAddress(settings.Orleans.AdvertisedIPAddress),
+            settings.Orleans.SiloPort,
+            settings.Orleans.GatewayPort,
+            listenOnAnyHostAddress: true);
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            // Defaults notice a dead silo in 10-20 s; these settle in a few seconds.
+            o.ProbeTimeout = settings.Orleans.ProbeTimeout;
+            o.NumMissedProbesLimit = 2;
+            o.NumVotesForDeathDeclaration = 1;
+            o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(30);
+        });
+        return silo;
+    }
+
+    /// <summary>Clustering, grain storage (default provider) and reminders on the Orleans AdoNet providers.</summary>
+    public static ISiloBuilder UsePostgresProviders(this ISiloBuilder silo, string connectionString)
+    {
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = AdoNetInvariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.AddAdoNetGrainStorageAsDefault(o =>
+        {
+            o.Invariant = AdoNetInvariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = AdoNetInvariant;
+            o.ConnectionString = connectionString;
+        });
+        return silo;
+    }
+
+    private static IPAddress AdvertisedAddress(string? configured)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return IPAddress.Parse(configured);
+        }
+
+        var addresses = Dns.GetHostAddresses(Dns.GetHostName());
+        return addresses.FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+            ?? IPAddress.Loopback;
+    }
+}
