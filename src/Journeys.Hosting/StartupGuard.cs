@@ -18,7 +18,7 @@ public static class StartupGuard
         }
         catch (StorageConfigurationException ex)
         {
-            Log.Fatal("Journeys cannot start: {Reason}", ex.Message);
+            Log.ForContext("SourceContext", "Journeys.Startup").Fatal("Journeys cannot start: {Reason}", ex.Message);
             return 2;
         }
         finally
