@@ -1,0 +1,17 @@
+namespace Journeys.Contracts.Journal;
+
+/// <summary>
+/// Reads one journal partition in order and delivers its events to profile grains; its
+/// checkpoint only moves past events whose profiles have saved their state.
+/// </summary>
+[Alias("journeys.journal-partition")]
+public interface IJournalPartitionGrain : IGrainWithIntegerKey
+{
+    /// <summary>New events were committed to this partition: read them now rather than at the next poll.</summary>
+    [OneWay, Alias("notify")]
+    Task NotifyAsync();
+
+    /// <summary>Delivers everything committed so far, saves profiles and the checkpoint; returns the checkpoint.</summary>
+    [Alias("catch-up")]
+    Task<long> CatchUpAsync();
+}

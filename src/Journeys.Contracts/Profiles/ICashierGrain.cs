@@ -1,0 +1,4 @@
+namespace Journeys.Contracts.Profiles;
+
+[Alias("journeys.cashier")]
+public interface ICashierGrain : IProfileGrain;

@@ -1,0 +1,4 @@
+namespace Journeys.Contracts.Profiles;
+
+[Alias("journeys.corporate")]
+public interface ICorporateGrain : IProfileGrain;

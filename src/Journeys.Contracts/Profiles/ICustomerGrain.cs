@@ -1,0 +1,4 @@
+namespace Journeys.Contracts.Profiles;
+
+[Alias("journeys.customer")]
+public interface ICustomerGrain : IProfileGrain;

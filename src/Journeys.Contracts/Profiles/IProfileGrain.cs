@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using Journeys.Contracts.Journal;
+
+namespace Journeys.Contracts.Profiles;
+
+/// <summary>
+/// One customer, cashier or corporate profile. Applies its journal events exactly once, in
+/// order; its state is saved behind (batched) and the journal rebuilds what was not saved.
+/// </summary>
+[Alias("journeys.profile")]
+public interface IProfileGrain : IGrainWithStringKey
+{
+    /// <summary>Applies events of this profile; events at or below the last applied position are ignored.</summary>
+    [Alias("apply")]
+    Task ApplyAsync(ImmutableArray<JournalEvent> events);
+
+    /// <summary>Saves the state now if anything changed since the last save.</summary>
+    [Alias("flush")]
+    Task FlushAsync();
+
+    [Alias("get")]
+    Task<ProfileView> GetAsync();
+
+    [Alias("consent")]
+    Task<ProfileView> UpdateConsentAsync(ConsentChange change);
+
+    /// <summary>Removes personal data from the state and the journal; records that it happened.</summary>
+    [Alias("erase")]
+    Task EraseAsync();
+}

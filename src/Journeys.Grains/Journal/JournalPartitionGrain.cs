@@ -1,0 +1,157 @@
+using System.Collections.Immutable;
+using Journeys.Storage.Journal;
+
+namespace Journeys.Grains.Journal;
+
+/// <summary>
+/// The reader of one journal partition. Delivery is pushed on commit (NotifyAsync) and polled as
+/// a fallback; recovery after a crash replays from the checkpoint, and profiles drop what they
+/// already applied, so every acknowledged event is applied exactly once.
+/// </summary>
+[GrainType("journal-partition"), Reentrant]
+public sealed class JournalPartitionGrain(IEventJournal journal, ILogger<JournalPartitionGrain> logger)
+    : Grain, IJournalPartitionGrain, IRemindable, IDisposable
+{
+    private const int ReadBatch = 2000;
+    private const int CheckpointEveryProfiles = 2000;
+    private static readonly TimeSpan PollPeriod = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan CheckpointPeriod = TimeSpan.FromSeconds(2);
+
+    private readonly HashSet<(string Kind, string Id)> unsavedProfiles = [];
+    private int Partition => (int)this.GetPrimaryKeyLong();
+    private long delivered;
+    private long checkpoint;
+    private readonly SemaphoreSlim saving = new(1, 1);
+    private Task? pump;
+    private bool pumpAgain;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        checkpoint = delivered = await journal.ReadCheckpointAsync(Partition, cancellationToken);
+        // The reminder brings the reader back after a silo dies, even if nobody sends an event.
+        await this.RegisterOrUpdateReminder("keep-reading", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), CancellationToken.None);
+        this.RegisterGrainTimer(_ => PumpAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, PollPeriod) { Interleave = true });
+        this.RegisterGrainTimer(_ => SaveCheckpointAsync(), new GrainTimerCreationOptions(CheckpointPeriod, CheckpointPeriod) { Interleave = true });
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (pump is not null)
+        {
+            await pump;
+        }
+        await SaveCheckpointAsync();
+    }
+
+    public void Dispose() => saving.Dispose();
+
+    Task IJournalPartitionGrain.NotifyAsync() => PumpAsync();
+
+    async Task<long> IJournalPartitionGrain.CatchUpAsync()
+    {
+        await PumpAsync();
+        await SaveCheckpointAsync();
+        return checkpoint;
+    }
+
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => PumpAsync();
+
+    /// <summary>One pump at a time; a request during a pump makes it go round once more.</summary>
+    private Task PumpAsync()
+    {
+        if (pump is { IsCompleted: false })
+        {
+            pumpAgain = true;
+            return pump;
+        }
+        pump = RunPumpAsync();
+        return pump;
+    }
+
+    private async Task RunPumpAsync()
+    {
+        do
+        {
+            pumpAgain = false;
+            while (await DeliverNextBatchAsync())
+            {
+                if (unsavedProfiles.Count >= CheckpointEveryProfiles)
+                {
+                    await SaveCheckpointAsync();
+                }
+            }
+        }
+        while (pumpAgain);
+    }
+
+    private async Task<bool> DeliverNextBatchAsync()
+    {
+        var batch = await journal.ReadPartitionAsync(Partition, delivered, ReadBatch);
+        if (batch.Count == 0)
+        {
+            return false;
+        }
+
+        // Events of one profile go in one call, in journal order; profiles run in parallel.
+        var deliveries = batch
+            .GroupBy(r => (r.ProfileKind, r.ProfileId))
+            .Select(g => GrainFactory.GetProfile(g.Key.ProfileKind, g.Key.ProfileId)
+                .ApplyAsync([.. g.Select(r => new JournalEvent(r.Position, r.MessageId, r.Type, r.Event, r.OccurredAt, r.Payload))]))
+            .ToList();
+        foreach (var key in batch.Select(r => (r.ProfileKind, r.ProfileId)))
+        {
+            unsavedProfiles.Add(key);
+        }
+
+        try
+        {
+            await Task.WhenAll(deliveries);
+        }
+        catch (Exception ex)
+        {
+            // Not advancing means the whole batch is offered again; profiles skip what they applied.
+            logger.LogWarning(ex, "Journal partition {Partition}: delivery after position {Position} failed; will retry", Partition, delivered);
+            return false;
+        }
+
+        delivered = batch[^1].Position;
+        return batch.Count == ReadBatch;
+    }
+
+    private async Task SaveCheckpointAsync()
+    {
+        // Saves take turns: a second save must not pass a checkpoint the first has not flushed.
+        await saving.WaitAsync();
+        try
+        {
+            await SaveCheckpointOnceAsync();
+        }
+        finally
+        {
+            saving.Release();
+        }
+    }
+
+    private async Task SaveCheckpointOnceAsync()
+    {
+        if (delivered == checkpoint)
+        {
+            return;
+        }
+        var upTo = delivered;
+        // Profiles delivered to while this save runs land in the fresh set and wait for the next save.
+        var profiles = unsavedProfiles.ToList();
+        unsavedProfiles.Clear();
+        try
+        {
+            await Task.WhenAll(profiles.Select(p => GrainFactory.GetProfile(p.Kind, p.Id).FlushAsync()));
+            await journal.SaveCheckpointAsync(Partition, upTo);
+            checkpoint = Math.Max(checkpoint, upTo);
+        }
+        catch (Exception ex)
+        {
+            unsavedProfiles.UnionWith(profiles);
+            logger.LogWarning(ex, "Journal partition {Partition}: checkpoint at {Position} not saved; will retry", Partition, upTo);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using Npgsql;
+
+namespace Journeys.Storage.Journal;
+
+/// <summary>Reads the journal by partition (delivery and recovery) and by profile (history).</summary>
+public sealed class JournalReader(NpgsqlDataSource dataSource)
+{
+    private const string Columns = "position, partition, message_id, profile_kind, profile_id, type, event, occurred_at, received_at, payload::text";
+
+    /// <summary>
+    /// Committed events of a partition after <paramref name="afterPosition"/>, in position order,
+    /// stopping before any row whose transaction is not older than every running one.
+    /// </summary>
+    public async Task<IReadOnlyList<JournalRecord>> ReadPartitionAsync(int partition, long afterPosition, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {Columns} FROM journal
+            WHERE partition = @partition AND position > @after
+              AND txid < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY position
+            LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("partition", (short)partition);
+        command.Parameters.AddWithValue("after", afterPosition);
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    /// <summary>The newest events of one profile, newest first.</summary>
+    public async Task<IReadOnlyList<JournalRecord>> ReadProfileAsync(string profileKind, string profileId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {Columns} FROM journal
+            WHERE profile_kind = @kind AND profile_id = @id
+            ORDER BY position DESC
+            LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("kind", profileKind);
+        command.Parameters.AddWithValue("id", profileId);
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    public async Task<long> ReadCheckpointAsync(int partition, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT position FROM journal_checkpoint WHERE partition = @partition");
+        command.Parameters.AddWithValue("partition", (short)partition);
+        return await command.ExecuteScalarAsync(cancellationToken) is long position ? position : 0;
+    }
+
+    /// <summary>Moves a partition's checkpoint forward; never back, whoever writes last.</summary>
+    public async Task SaveCheckpointAsync(int partition, long position, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO journal_checkpoint (partition, position, saved_at) VALUES (@partition, @position, now())
+            ON CONFLICT (partition) DO UPDATE SET position = GREATEST(journal_checkpoint.position, excluded.position), saved_at = now()
+            """);
+        command.Parameters.AddWithValue("partition", (short)partition);
+        command.Parameters.AddWithValue("position", position);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<int> ErasePayloadsAsync(string profileKind, string profileId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE journal SET payload = jsonb_build_object('erased', true, 'type', type, 'event', event)
+            WHERE profile_kind = @kind AND profile_id = @id AND NOT payload ? 'erased'
+            """);
+        command.Parameters.AddWithValue("kind", profileKind);
+        command.Parameters.AddWithValue("id", profileId);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<JournalRecord>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var records = new List<JournalRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            records.Add(new JournalRecord(
+                reader.GetInt64(0),
+                reader.GetInt16(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.GetFieldValue<DateTimeOffset>(7),
+                reader.GetFieldValue<DateTimeOffset>(8),
+                reader.GetString(9)));
+        }
+        return records;
+    }
+}
