@@ -20,10 +20,12 @@ public static class GatewayHostingExtensions
 
         if (!settings.HasDatabase)
         {
+            builder.Services.AddJourneysJournal(settings.Journal, connectionString: null);
             builder.UseOrleans(silo => silo
                 .UseLocalhostClustering(settings.Orleans.SiloPort, settings.Orleans.GatewayPort, serviceId: settings.Orleans.ServiceId, clusterId: settings.Orleans.ClusterId)
                 .AddMemoryGrainStorageAsDefault()
                 .UseInMemoryReminderService()
+                .AddJourneysGrains()
                 .AddDashboard());
             builder.Services.AddJourneysHealthChecks(connectionString: null).AddCheck<SiloMembershipHealthCheck>("cluster", tags: ["ready"]);
             builder.Services.AddHostedService<EmbeddedModeBanner>();
@@ -32,6 +34,7 @@ public static class GatewayHostingExtensions
 
         var connectionString = PostgresConnectionString.Normalize(settings.ConnectionString, settings.Database.MaxPoolSize);
         builder.Services.AddJourneysDatabase(connectionString, settings.Database);
+        builder.Services.AddJourneysJournal(settings.Journal, connectionString);
         builder.UseOrleansClient(client => client
             .Configure<ClusterOptions>(o =>
             {

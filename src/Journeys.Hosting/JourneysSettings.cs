@@ -11,6 +11,7 @@ public sealed class JourneysSettings
     public OrleansSettings Orleans { get; init; } = new();
     public OperationsSettings Operations { get; init; } = new();
     public DatabaseSettings Database { get; init; } = new();
+    public Storage.Journal.JournalOptions Journal { get; init; } = new();
 
     public bool HasDatabase => !string.IsNullOrWhiteSpace(ConnectionString);
 
@@ -20,6 +21,7 @@ public sealed class JourneysSettings
         Orleans = configuration.GetSection("Orleans").Get<OrleansSettings>() ?? new(),
         Operations = configuration.GetSection("Operations").Get<OperationsSettings>() ?? new(),
         Database = configuration.GetSection("Database").Get<DatabaseSettings>() ?? new(),
+        Journal = configuration.GetSection("Journal").Get<Storage.Journal.JournalOptions>() ?? new(),
     };
 }
 

@@ -19,9 +19,11 @@ public static class SiloHostingExtensions
 
         builder.WebHost.UseUrls($"http://0.0.0.0:{settings.Operations.Port}");
         builder.Services.AddJourneysDatabase(connectionString, settings.Database);
+        builder.Services.AddJourneysJournal(settings.Journal, connectionString);
         builder.UseOrleans(silo => silo
             .ConfigureJourneysCluster(settings)
             .UsePostgresProviders(connectionString)
+            .AddJourneysGrains()
             .AddDashboard());
         builder.Services.AddJourneysHealthChecks(connectionString).AddCheck<SiloMembershipHealthCheck>("cluster", tags: ["ready"]);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
@@ -69,6 +71,13 @@ public static class SiloHostingExtensions
             o.Invariant = AdoNetInvariant;
             o.ConnectionString = connectionString;
         });
+        return silo;
+    }
+
+    /// <summary>What every Journeys silo runs besides the grains themselves.</summary>
+    public static ISiloBuilder AddJourneysGrains(this ISiloBuilder silo)
+    {
+        silo.AddStartupTask<Grains.Journal.JournalReadersStartupTask>();
         return silo;
     }
 

@@ -1,0 +1,2 @@
+global using Journeys.Hosting;
+global using Orleans;

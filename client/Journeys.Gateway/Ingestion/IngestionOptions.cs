@@ -1,0 +1,11 @@
+namespace Journeys.Gateway.Ingestion;
+
+/// <summary>Settings section <c>Ingestion</c>.</summary>
+public sealed class IngestionOptions
+{
+    /// <summary>Write keys accepted as the HTTP Basic user name (Segment convention). Comma-separated in one variable.</summary>
+    public string WriteKeys { get; init; } = "";
+
+    public IReadOnlySet<string> WriteKeySet =>
+        WriteKeys.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+}
