@@ -1,0 +1,20 @@
+namespace Journeys.Gateway.Ingestion;
+
+public static class IngestionHostingExtensions
+{
+    /// <summary>The embedded default accepts this key so the demo works without set-up; production lists its own.</summary>
+    public const string EmbeddedWriteKey = "embedded-demo-key";
+
+    public static WebApplicationBuilder AddIngestion(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Ingestion").Get<IngestionOptions>() ?? new IngestionOptions();
+        if (options.WriteKeySet.Count == 0 && string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Journeys")))
+        {
+            options = new IngestionOptions { WriteKeys = EmbeddedWriteKey };
+        }
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<EventIngestor>();
+        return builder;
+    }
+}

@@ -1,0 +1,139 @@
+using Journeys.Storage.Journal;
+using Journeys.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Journeys.Storage.Tests;
+
+public sealed class JournalWriterTests(PostgresFixture postgres) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+    private NpgsqlDataSource dataSource = null!;
+    private JournalWriter writer = null!;
+    private JournalReader reader = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var database = await MigratedDatabase.CreateAsync(postgres.Server);
+        dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        writer = new JournalWriter(dataSource, new JournalOptions { Partitions = 4 }, NullLogger<JournalWriter>.Instance);
+        reader = new JournalReader(dataSource);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await writer.DisposeAsync();
+        await dataSource.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Appended_events_are_committed_with_positions_in_their_profile_partition()
+    {
+        var result = await writer.AppendAsync([Entry("m1", "alice"), Entry("m2", "bob")], TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, result.Stored.Count);
+        Assert.Equal(0, result.Duplicates);
+        foreach (var record in result.Stored)
+        {
+            Assert.Equal(JournalPartitioner.PartitionOf("customer", record.ProfileId, 4), record.Partition);
+        }
+        Assert.Equal(2L, await Count());
+    }
+
+    [Fact]
+    public async Task A_resent_message_id_is_acknowledged_again_but_stored_once()
+    {
+        await writer.AppendAsync([Entry("dup-1", "alice")], TestContext.Current.CancellationToken);
+
+        var again = await writer.AppendAsync([Entry("dup-1", "alice"), Entry("dup-1", "alice"), Entry("new-1", "alice")], TestContext.Current.CancellationToken);
+
+        Assert.Single(again.Stored);
+        Assert.Equal(2, again.Duplicates);
+        Assert.Equal(2L, await Count());
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_share_commits_and_every_one_is_stored_exactly_once()
+    {
+        var requests = Enumerable.Range(0, 200)
+            .Select(r => writer.AppendAsync(Enumerable.Range(0, 50).Select(i => Entry($"c-{r}-{i}", $"p{i % 17}")).ToList(), TestContext.Current.CancellationToken))
+            .ToList();
+
+        var results = await Task.WhenAll(requests);
+
+        Assert.All(results, r => Assert.Equal(50, r.Stored.Count));
+        Assert.Equal(10_000L, await Count());
+        var transactions = await Scalar<long>("SELECT count(DISTINCT txid) FROM journal");
+        Assert.True(transactions < 200, $"{transactions} transactions for 200 requests: commits were not shared");
+    }
+
+    [Fact]
+    public async Task A_partition_is_read_in_position_order_after_a_position()
+    {
+        var stored = (await writer.AppendAsync(Enumerable.Range(0, 30).Select(i => Entry($"r-{i}", "carol")).ToList(), TestContext.Current.CancellationToken)).Stored;
+        var partition = stored[0].Partition;
+
+        var first = await reader.ReadPartitionAsync(partition, 0, 10, TestContext.Current.CancellationToken);
+        var rest = await reader.ReadPartitionAsync(partition, first[^1].Position, 100, TestContext.Current.CancellationToken);
+
+        Assert.Equal(stored.Select(s => s.MessageId), first.Concat(rest).Select(r => r.MessageId));
+    }
+
+    [Fact]
+    public async Task A_reader_does_not_pass_a_smaller_position_whose_transaction_is_still_open()
+    {
+        await using var slow = await dataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var transaction = await slow.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO journal (message_id, partition, profile_kind, profile_id, type, occurred_at, received_at, payload) VALUES ('slow', 0, 'customer', 'x', 'track', now(), now(), '{}')",
+            slow, transaction))
+        {
+            await insert.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+        await using (var later = dataSource.CreateCommand(
+            "INSERT INTO journal (message_id, partition, profile_kind, profile_id, type, occurred_at, received_at, payload) VALUES ('fast', 0, 'customer', 'y', 'track', now(), now(), '{}')"))
+        {
+            await later.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Empty(await reader.ReadPartitionAsync(0, 0, 10, TestContext.Current.CancellationToken));
+
+        await transaction.CommitAsync(TestContext.Current.CancellationToken);
+        var read = await reader.ReadPartitionAsync(0, 0, 10, TestContext.Current.CancellationToken);
+        Assert.Equal(["slow", "fast"], read.Select(r => r.MessageId));
+    }
+
+    [Fact]
+    public async Task A_checkpoint_only_moves_forward()
+    {
+        await reader.SaveCheckpointAsync(3, 100, TestContext.Current.CancellationToken);
+        await reader.SaveCheckpointAsync(3, 40, TestContext.Current.CancellationToken);
+
+        Assert.Equal(100, await reader.ReadCheckpointAsync(3, TestContext.Current.CancellationToken));
+        Assert.Equal(0, await reader.ReadCheckpointAsync(2, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Erasing_a_profile_replaces_its_payloads_and_keeps_the_others()
+    {
+        await writer.AppendAsync([Entry("e-1", "dave", """{"traits":{"email":"dave@example.com"}}"""), Entry("e-2", "erin")], TestContext.Current.CancellationToken);
+
+        var erased = await reader.ErasePayloadsAsync("customer", "dave", TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, erased);
+        var dave = Assert.Single(await reader.ReadProfileAsync("customer", "dave", 10, TestContext.Current.CancellationToken));
+        Assert.DoesNotContain("dave@example.com", dave.Payload, StringComparison.Ordinal);
+        Assert.Single(await reader.ReadProfileAsync("customer", "erin", 10, TestContext.Current.CancellationToken));
+    }
+
+    private static JournalEntry Entry(string messageId, string profileId, string payload = "{}") =>
+        new(messageId, "customer", profileId, "track", "Page Viewed", Now, Now, payload);
+
+    private Task<long> Count() => Scalar<long>("SELECT count(*) FROM journal");
+
+    private async Task<T> Scalar<T>(string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+}
