@@ -2,7 +2,7 @@ namespace Journeys.Contracts.Profiles;
 
 [GenerateSerializer, Immutable, Alias("journeys.consent-change")]
 public sealed record ConsentChange(
-    [property: Id(0)] string Channel,
+    [property: Id(0)] string? Channel,
     [property: Id(1)] string? Topic,
     [property: Id(2)] bool Granted,
     [property: Id(3)] string Source,

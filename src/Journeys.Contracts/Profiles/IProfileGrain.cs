@@ -14,6 +14,14 @@ public interface IProfileGrain : IGrainWithStringKey
     [Alias("apply")]
     Task ApplyAsync(ImmutableArray<JournalEvent> events);
 
+    /// <summary>Events of an anonymous profile merged into this one; deduplicated per source profile.</summary>
+    [Alias("apply-forwarded")]
+    Task ApplyForwardedAsync(string fromId, ImmutableArray<JournalEvent> events);
+
+    /// <summary>Marks this (anonymous) profile as merged into <paramref name="knownId"/> and returns its state as JSON.</summary>
+    [Alias("take-over")]
+    Task<string> TakeOverAsync(string knownId);
+
     /// <summary>Saves the state now if anything changed since the last save.</summary>
     [Alias("flush")]
     Task FlushAsync();

@@ -1,0 +1,19 @@
+using Journeys.Engine.Events;
+using Journeys.Engine.Profiles;
+using Journeys.Storage.Journal;
+
+namespace Journeys.Grains.Profiles;
+
+[GrainType("cashier")]
+public sealed class CashierGrain(
+    [PersistentState("profile")] IPersistentState<ProfileDocument> stored,
+    IEventJournal journal,
+    TimeProvider clock,
+    ILogger<CashierGrain> logger)
+    : ProfileGrain<CashierProfile>(stored, journal, clock, logger), ICashierGrain
+{
+    protected override string Kind => ProfileKinds.Cashier;
+    protected override CashierProfile Create(string id) => CashierReducer.Create(id);
+    protected override CashierProfile Apply(CashierProfile current, EventEnvelope e, DateTimeOffset now) => CashierReducer.Apply(current, e, now, CashierRules.Default);
+    protected override CashierProfile Erase(CashierProfile current, DateTimeOffset now, string reason) => CashierReducer.Erase(current, now, reason);
+}

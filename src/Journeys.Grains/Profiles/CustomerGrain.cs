@@ -1,0 +1,20 @@
+using Journeys.Engine.Events;
+using Journeys.Engine.Profiles;
+using Journeys.Storage.Journal;
+
+namespace Journeys.Grains.Profiles;
+
+[GrainType("customer")]
+public sealed class CustomerGrain(
+    [PersistentState("profile")] IPersistentState<ProfileDocument> stored,
+    IEventJournal journal,
+    TimeProvider clock,
+    ILogger<CustomerGrain> logger)
+    : ProfileGrain<CustomerProfile>(stored, journal, clock, logger), ICustomerGrain
+{
+    protected override string Kind => ProfileKinds.Customer;
+    protected override CustomerProfile Create(string id) => CustomerReducer.Create(id);
+    protected override CustomerProfile Apply(CustomerProfile current, EventEnvelope e, DateTimeOffset now) => CustomerReducer.Apply(current, e, now);
+    protected override CustomerProfile Erase(CustomerProfile current, DateTimeOffset now, string reason) => CustomerReducer.Erase(current, now, reason);
+    protected override CustomerProfile Merge(CustomerProfile known, CustomerProfile anonymous, DateTimeOffset now) => CustomerReducer.Merge(known, anonymous, now);
+}
