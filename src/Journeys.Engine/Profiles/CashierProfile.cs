@@ -1,0 +1,6 @@
+namespace Journeys.Engine.Profiles;
+
+public sealed record CashierProfile : ProfileState
+{
+    public CashierComputed Computed { get; init; } = new();
+}
