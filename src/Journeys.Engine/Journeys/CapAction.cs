@@ -1,0 +1,7 @@
+namespace Journeys.Engine.Journeys;
+
+public enum CapAction
+{
+    Suppress,
+    Defer,
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace Journeys.Engine.Journeys;
+
+/// <summary>What the interpreter may know about a profile; the grain builds it from its state.</summary>
+public sealed record ProfileView
+{
+    public required string ProfileId { get; init; }
+
+    /// <summary>An IANA zone such as <c>Europe/Paris</c>; unknown zones fall back to UTC.</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    public JsonElement Traits { get; init; }
+
+    public JsonElement Computed { get; init; }
+
+    public IReadOnlyList<ConsentGrant> Consents { get; init; } = [];
+
+    /// <summary>Recent sends of all journeys, at least as far back as the longest frequency cap period.</summary>
+    public IReadOnlyList<SentMessage> RecentSends { get; init; } = [];
+
+    /// <summary>Past events that anniversary triggers look at.</summary>
+    public IReadOnlyList<JourneyEvent> History { get; init; } = [];
+
+    public bool HasConsent(Channel channel, string? topic) =>
+        Consents.Any(grant => grant.Channel == channel && (grant.Topic is null || grant.Topic == topic));
+
+    public TimeZoneInfo ResolveTimeZone() =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+}
