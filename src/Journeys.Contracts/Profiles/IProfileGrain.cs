@@ -30,7 +30,7 @@ public interface IProfileGrain : IGrainWithStringKey
     Task<ProfileView> GetAsync();
 
     [Alias("consent")]
-    Task<ProfileView> UpdateConsentAsync(ConsentChange change);
+    Task<ProfileView> UpdateConsentAsync(ConsentUpdate change);
 
     /// <summary>Removes personal data from the state and the journal; records that it happened.</summary>
     [Alias("erase")]

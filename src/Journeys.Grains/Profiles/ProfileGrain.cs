@@ -91,7 +91,7 @@ public abstract class ProfileGrain<TState>(
 
     Task<ProfileView> IProfileGrain.GetAsync() => Task.FromResult(View());
 
-    async Task<ProfileView> IProfileGrain.UpdateConsentAsync(ConsentChange change)
+    async Task<ProfileView> IProfileGrain.UpdateConsentAsync(ConsentUpdate change)
     {
         state = state with { Consent = state.Consent.With(change.ToEngine()) };
         dirty = true;

@@ -1,7 +1,7 @@
 namespace Journeys.Contracts.Profiles;
 
-[GenerateSerializer, Immutable, Alias("journeys.consent-change")]
-public sealed record ConsentChange(
+[GenerateSerializer, Immutable, Alias("journeys.consent-update")]
+public sealed record ConsentUpdate(
     [property: Id(0)] string? Channel,
     [property: Id(1)] string? Topic,
     [property: Id(2)] bool Granted,
