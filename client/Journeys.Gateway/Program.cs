@@ -1,4 +1,5 @@
 using Journeys.Gateway.Ingestion;
+using Journeys.Gateway.Profiles;
 using Journeys.Hosting;
 
 return await StartupGuard.RunAsync(async () =>
@@ -11,6 +12,7 @@ return await StartupGuard.RunAsync(async () =>
     var app = builder.Build();
     app.MapJourneysOperations();
     app.MapIngestion();
+    app.MapProfiles();
 
     await app.MigrateJourneysDatabaseAsync();
     await app.RunAsync();

@@ -118,7 +118,10 @@ public abstract class ProfileGrain<TState>(
         var next = state;
         foreach (var e in events)
         {
-            var envelope = EnvelopeJson.Deserialize(e.Payload);
+            if (EnvelopeJson.Deserialize(e.Payload) is not { } envelope)
+            {
+                continue;
+            }
             if (IdentityLink.Find(envelope) is { } link && link.KnownId == Id && !next.Owns(link.AnonymousId))
             {
                 var anonymous = await GrainFactory.GetProfile(Kind, link.AnonymousId).TakeOverAsync(Id);
