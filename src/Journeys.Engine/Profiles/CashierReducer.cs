@@ -22,16 +22,16 @@ public static class CashierReducer
             {
                 Bookings = 1,
                 Tickets = b.Booking.Passengers.Count,
-                Revenue = SalesStats.Zero.Revenue.Add(b.Booking.Currency, b.Booking.Total),
+                Revenue = SalesStats.Zero.Revenue.Plus(b.Booking.Currency, b.Booking.Total),
             },
             BookingChanged { PreviousTotal: { } previous } b => SalesStats.Zero with
             {
-                Revenue = SalesStats.Zero.Revenue.Add(b.Booking.Currency, b.Booking.Total - previous),
+                Revenue = SalesStats.Zero.Revenue.Plus(b.Booking.Currency, b.Booking.Total - previous),
             },
             BookingCancelled b => SalesStats.Zero with
             {
                 Cancellations = 1,
-                Revenue = SalesStats.Zero.Revenue.Add(b.Booking.Currency, -b.Booking.Total),
+                Revenue = SalesStats.Zero.Revenue.Plus(b.Booking.Currency, -b.Booking.Total),
             },
             _ => null,
         };

@@ -18,17 +18,17 @@ public static class CorporateReducer
             BookingCreated b => AddTravellers(c, b.Booking) with
             {
                 Bookings = c.Bookings + 1,
-                Spend = c.Spend.Add(b.Booking.Currency, b.Booking.Total),
+                Spend = c.Spend.Plus(b.Booking.Currency, b.Booking.Total),
                 BookingsByChannel = c.BookingsByChannel.SetItem(b.Booking.SalesChannel, c.BookingsByChannel.GetValueOrDefault(b.Booking.SalesChannel) + 1),
             },
             BookingChanged { PreviousTotal: { } previous } b => AddTravellers(c, b.Booking) with
             {
-                Spend = c.Spend.Add(b.Booking.Currency, b.Booking.Total - previous),
+                Spend = c.Spend.Plus(b.Booking.Currency, b.Booking.Total - previous),
             },
             BookingCancelled b => c with
             {
                 BookingsCancelled = c.BookingsCancelled + 1,
-                Spend = c.Spend.Add(b.Booking.Currency, -b.Booking.Total),
+                Spend = c.Spend.Plus(b.Booking.Currency, -b.Booking.Total),
             },
             _ => c,
         };

@@ -77,13 +77,13 @@ public static class CustomerReducer
         TicketIssued => c with { TicketsIssued = c.TicketsIssued + 1 },
         FlightFlown f => Travel(c with { FlightsFlown = c.FlightsFlown + 1 }, $"{f.Origin}-{f.Destination}", "flight", f.Origin, f.Destination, null, f.Departure),
         TripCompleted t => Travel(
-            c with { Trips = c.Trips + 1, Ltv = c.Ltv.Add(t.Currency, t.Amount) },
+            c with { Trips = c.Trips + 1, Ltv = c.Ltv.Plus(t.Currency, t.Amount) },
             $"{t.Road}:{t.EntryPoint}/{t.ExitPoint}", "road", t.EntryPoint, t.ExitPoint, t.Road, e.Timestamp),
         CartUpdated u => UpdateCart(c, u, e.Timestamp),
         CheckoutStarted s when c.OpenCarts.TryGetValue(s.CartId, out var cart) =>
             c with { OpenCarts = c.OpenCarts.SetItem(s.CartId, cart with { CheckoutStartedAt = e.Timestamp }) },
-        OrderCompleted o => c with { Orders = c.Orders + 1, Ltv = c.Ltv.Add(o.Currency, o.Value), OpenCarts = c.OpenCarts.Remove(o.CartId) },
-        PassSubscriptionPurchased p => c with { PassesPurchased = c.PassesPurchased + 1, Ltv = c.Ltv.Add(p.Currency, p.Price) },
+        OrderCompleted o => c with { Orders = c.Orders + 1, Ltv = c.Ltv.Plus(o.Currency, o.Value), OpenCarts = c.OpenCarts.Remove(o.CartId) },
+        PassSubscriptionPurchased p => c with { PassesPurchased = c.PassesPurchased + 1, Ltv = c.Ltv.Plus(p.Currency, p.Price) },
         PageViewed => c with { PageViews = c.PageViews + 1 },
         MessageOpened => c with { MessagesOpened = c.MessagesOpened + 1 },
         MessageClicked => c with { MessagesClicked = c.MessagesClicked + 1 },
@@ -99,7 +99,7 @@ public static class CustomerReducer
         }
 
         var share = Money.Share(amount, booking.Passengers.Count);
-        return c with { Revenue = c.Revenue.Add(booking.Currency, share), Ltv = c.Ltv.Add(booking.Currency, share) };
+        return c with { Revenue = c.Revenue.Plus(booking.Currency, share), Ltv = c.Ltv.Plus(booking.Currency, share) };
     }
 
     private static CustomerComputed Travel(CustomerComputed c, string key, string mode, string from, string to, string? road, DateTimeOffset at)

@@ -8,13 +8,13 @@ namespace Journeys.Engine.Profiles;
 /// </summary>
 internal static class Money
 {
-    public static ImmutableSortedDictionary<string, decimal> Add(
+    public static ImmutableSortedDictionary<string, decimal> Plus(
         this ImmutableSortedDictionary<string, decimal> sums, string currency, decimal amount) =>
         amount == 0m ? sums : sums.SetItem(currency, sums.GetValueOrDefault(currency) + amount);
 
     public static ImmutableSortedDictionary<string, decimal> AddAll(
         this ImmutableSortedDictionary<string, decimal> sums, ImmutableSortedDictionary<string, decimal> other) =>
-        other.Aggregate(sums, (merged, pair) => merged.Add(pair.Key, pair.Value));
+        other.Aggregate(sums, (merged, pair) => merged.Plus(pair.Key, pair.Value));
 
     /// <summary>One passenger's part of a booking total, rounded to cents; parts may differ from the total by a cent.</summary>
     public static decimal Share(decimal total, int parts) => Math.Round(total / parts, 2, MidpointRounding.ToEven);
