@@ -1,5 +1,6 @@
 using Journeys.Gateway.Ingestion;
 using Journeys.Gateway.Profiles;
+using Journeys.Gateway.Segments;
 using Journeys.Hosting;
 
 return await StartupGuard.RunAsync(async () =>
@@ -13,6 +14,7 @@ return await StartupGuard.RunAsync(async () =>
     app.MapJourneysOperations();
     app.MapIngestion();
     app.MapProfiles();
+    app.MapSegments();
 
     await app.MigrateJourneysDatabaseAsync();
     await app.RunAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Hosting;
 
@@ -78,6 +79,8 @@ public static class SiloHostingExtensions
     public static ISiloBuilder AddJourneysGrains(this ISiloBuilder silo)
     {
         silo.AddStartupTask<Grains.Journal.JournalReadersStartupTask>();
+        silo.Services.AddSingleton<Grains.Segments.SegmentDefinitions>();
+        silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;
     }
 

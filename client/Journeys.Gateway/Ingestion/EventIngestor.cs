@@ -14,16 +14,22 @@ public sealed class EventIngestor(IEventJournal journal, IClusterClient cluster,
         var result = await journal.AppendAsync(entries, cancellationToken);
         foreach (var partition in result.Stored.Select(r => r.Partition).Distinct())
         {
-            try
-            {
-                await cluster.GetGrain<IJournalPartitionGrain>(partition).NotifyAsync();
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Already durable: the reader's poll or reminder picks the events up.
-                logger.LogWarning(ex, "Journal partition {Partition} not notified", partition);
-            }
+            // The answer does not wait for delivery: the events are durable, and without a silo the
+            // reader's poll or reminder picks them up later.
+            _ = NotifyAsync(partition);
         }
         return result;
+    }
+
+    private async Task NotifyAsync(int partition)
+    {
+        try
+        {
+            await cluster.GetGrain<IJournalPartitionGrain>(partition).NotifyAsync();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Journal partition {Partition} not notified: {Reason}", partition, ex.Message);
+        }
     }
 }

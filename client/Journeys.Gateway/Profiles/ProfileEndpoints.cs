@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Journeys.Contracts.Profiles;
 using Journeys.Engine.Events;
 using Journeys.Engine.Events.Catalogue;
+using Journeys.Gateway.Ingestion;
 using Journeys.Storage.Journal;
 
 namespace Journeys.Gateway.Profiles;
@@ -18,19 +19,33 @@ public static class ProfileEndpoints
         profiles.MapGet("", async (string kind, string id, IClusterClient cluster) =>
             ProfileKinds.IsKnown(kind) ? Results.Json(ToJson(await cluster.GetProfile(kind, id).GetAsync())) : UnknownKind(kind));
 
-        profiles.MapPost("/consent", async (string kind, string id, ConsentRequest request, IClusterClient cluster, TimeProvider clock) =>
+        profiles.MapPost("/consent", async (string kind, string id, JsonObject body, EventIngestor ingestor, IClusterClient cluster, TimeProvider clock, CancellationToken ct) =>
         {
             if (!ProfileKinds.IsKnown(kind))
             {
                 return UnknownKind(kind);
             }
-            var errors = request.Validate();
-            if (errors.Count > 0)
+            // Consent goes through the journal like every change, so it replays with the profile.
+            var call = new JsonObject
             {
+                ["messageId"] = body["messageId"]?.DeepClone() ?? Guid.NewGuid().ToString(),
+                ["userId"] = id,
+                ["profileKind"] = kind,
+                ["event"] = EventNames.ConsentUpdated,
+                ["properties"] = body.DeepClone(),
+            };
+            ((JsonObject)call["properties"]!).Remove("messageId");
+            var parsed = EventParser.Default.ParseCall(EventType.Track, call, clock.GetUtcNow());
+            if (!parsed.IsValid)
+            {
+                var errors = parsed.Errors.GroupBy(e => e.Path.Replace("$.properties", "$", StringComparison.Ordinal))
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
                 return Results.ValidationProblem(errors, title: "The consent change has invalid fields; nothing was changed");
             }
-            var update = new ConsentUpdate(request.Channel, request.Topic, request.Granted!.Value, request.Source ?? "api", clock.GetUtcNow());
-            return Results.Json(ToJson(await cluster.GetProfile(kind, id).UpdateConsentAsync(update)));
+            var result = await ingestor.IngestAsync(JournalEntries.From(parsed.Events), ct);
+            var profile = cluster.GetProfile(kind, id);
+            var view = await ProfileSync.WaitUntilAppliedAsync(profile, result.Stored.Select(r => r.Position).DefaultIfEmpty(0).Max(), ct);
+            return Results.Json(ToJson(view));
         });
 
         profiles.MapGet("/export", async (string kind, string id, IClusterClient cluster, IEventJournal journal, CancellationToken ct) =>

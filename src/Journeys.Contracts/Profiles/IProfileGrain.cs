@@ -29,9 +29,6 @@ public interface IProfileGrain : IGrainWithStringKey
     [Alias("get")]
     Task<ProfileView> GetAsync();
 
-    [Alias("consent")]
-    Task<ProfileView> UpdateConsentAsync(ConsentUpdate change);
-
     /// <summary>Removes personal data from the state and the journal; records that it happened.</summary>
     [Alias("erase")]
     Task EraseAsync();

@@ -1,5 +1,6 @@
 using Journeys.Engine.Events;
 using Journeys.Engine.Profiles;
+using Journeys.Grains.Segments;
 using Journeys.Storage.Journal;
 
 namespace Journeys.Grains.Profiles;
@@ -8,9 +9,10 @@ namespace Journeys.Grains.Profiles;
 public sealed class CashierGrain(
     [PersistentState("profile")] IPersistentState<ProfileDocument> stored,
     IEventJournal journal,
+    SegmentDefinitions segments,
     TimeProvider clock,
     ILogger<CashierGrain> logger)
-    : ProfileGrain<CashierProfile>(stored, journal, clock, logger), ICashierGrain
+    : ProfileGrain<CashierProfile>(stored, journal, segments, clock, logger), ICashierGrain
 {
     protected override string Kind => ProfileKinds.Cashier;
     protected override CashierProfile Create(string id) => CashierReducer.Create(id);

@@ -1,5 +1,6 @@
 using Journeys.Engine.Events;
 using Journeys.Engine.Profiles;
+using Journeys.Grains.Segments;
 using Journeys.Storage.Journal;
 
 namespace Journeys.Grains.Profiles;
@@ -8,9 +9,10 @@ namespace Journeys.Grains.Profiles;
 public sealed class CorporateGrain(
     [PersistentState("profile")] IPersistentState<ProfileDocument> stored,
     IEventJournal journal,
+    SegmentDefinitions segments,
     TimeProvider clock,
     ILogger<CorporateGrain> logger)
-    : ProfileGrain<CorporateProfile>(stored, journal, clock, logger), ICorporateGrain
+    : ProfileGrain<CorporateProfile>(stored, journal, segments, clock, logger), ICorporateGrain
 {
     protected override string Kind => ProfileKinds.Corporate;
     protected override CorporateProfile Create(string id) => CorporateReducer.Create(id);

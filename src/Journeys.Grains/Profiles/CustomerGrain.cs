@@ -1,5 +1,6 @@
 using Journeys.Engine.Events;
 using Journeys.Engine.Profiles;
+using Journeys.Grains.Segments;
 using Journeys.Storage.Journal;
 
 namespace Journeys.Grains.Profiles;
@@ -8,9 +9,10 @@ namespace Journeys.Grains.Profiles;
 public sealed class CustomerGrain(
     [PersistentState("profile")] IPersistentState<ProfileDocument> stored,
     IEventJournal journal,
+    SegmentDefinitions segments,
     TimeProvider clock,
     ILogger<CustomerGrain> logger)
-    : ProfileGrain<CustomerProfile>(stored, journal, clock, logger), ICustomerGrain
+    : ProfileGrain<CustomerProfile>(stored, journal, segments, clock, logger), ICustomerGrain
 {
     protected override string Kind => ProfileKinds.Customer;
     protected override CustomerProfile Create(string id) => CustomerReducer.Create(id);

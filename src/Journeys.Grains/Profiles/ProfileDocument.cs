@@ -16,4 +16,6 @@ public sealed class ProfileDocument
     /// <summary>Per merged anonymous profile, the highest of its journal positions applied here.</summary>
     [Id(3)] public Dictionary<string, long> ForwardedFrom { get; set; } = [];
     [Id(4)] public List<string> Segments { get; set; } = [];
+    /// <summary>The latest entries and exits, newest last (bounded).</summary>
+    [Id(5)] public List<SegmentTransition> SegmentHistory { get; set; } = [];
 }

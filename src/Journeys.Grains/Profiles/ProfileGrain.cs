@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using Journeys.Engine.Events;
 using Journeys.Engine.Profiles;
+using Journeys.Engine.Segments;
+using Journeys.Grains.Segments;
+using System.Text.Json;
 using Journeys.Storage.Journal;
 
 namespace Journeys.Grains.Profiles;
@@ -12,11 +15,13 @@ namespace Journeys.Grains.Profiles;
 public abstract class ProfileGrain<TState>(
     IPersistentState<ProfileDocument> stored,
     IEventJournal journal,
+    SegmentDefinitions segments,
     TimeProvider clock,
     ILogger logger) : Grain, IProfileGrain
     where TState : ProfileState
 {
     private static readonly TimeSpan SaveBehind = TimeSpan.FromSeconds(5);
+    private const int SegmentHistoryKept = 50;
     private TState state = null!;
     private bool dirty;
 
@@ -91,14 +96,6 @@ public abstract class ProfileGrain<TState>(
 
     Task<ProfileView> IProfileGrain.GetAsync() => Task.FromResult(View());
 
-    async Task<ProfileView> IProfileGrain.UpdateConsentAsync(ConsentUpdate change)
-    {
-        state = state with { Consent = state.Consent.With(change.ToEngine()) };
-        dirty = true;
-        await SaveAsync();
-        return View();
-    }
-
     async Task IProfileGrain.EraseAsync()
     {
         state = Erase(state, clock.GetUtcNow(), "erasure requested through the API");
@@ -130,6 +127,29 @@ public abstract class ProfileGrain<TState>(
             next = Apply(next, envelope, clock.GetUtcNow());
         }
         state = next;
+        await EvaluateSegmentsAsync();
+    }
+
+    private async Task EvaluateSegmentsAsync()
+    {
+        var definitions = await segments.GetAsync();
+        var json = JsonSerializer.SerializeToElement(state, ProfileJson.Options);
+        var computed = json.TryGetProperty("computed", out var c) ? c : default;
+        var now = clock.GetUtcNow();
+        var changes = SegmentEvaluator.Evaluate(definitions, json.GetProperty("traits"), computed, stored.State.Segments, now);
+        if (!changes.Changed)
+        {
+            return;
+        }
+        stored.State.Segments = [.. changes.Members];
+        var history = stored.State.SegmentHistory;
+        history.AddRange(changes.Entered.Select(s => new SegmentTransition(s, Entered: true, now)));
+        history.AddRange(changes.Exited.Select(s => new SegmentTransition(s, Entered: false, now)));
+        if (history.Count > SegmentHistoryKept)
+        {
+            history.RemoveRange(0, history.Count - SegmentHistoryKept);
+        }
+        logger.LogDebug("{ProfileKind} {ProfileId} entered {Entered} and left {Exited}", Kind, Id, changes.Entered, changes.Exited);
     }
 
     private async Task SaveAsync()

@@ -1,6 +1,6 @@
 -- The durable event journal: an event is acknowledged to its sender only after its row
 -- commits here. message_id is the sender's idempotency key.
-CREATE TABLE journal
+CREATE TABLE IF NOT EXISTS journal
 (
     position     bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     message_id   text        NOT NULL,
@@ -18,11 +18,11 @@ CREATE TABLE journal
     CONSTRAINT journal_message_id UNIQUE (message_id)
 );
 
-CREATE INDEX journal_partition_position ON journal (partition, position);
-CREATE INDEX journal_profile ON journal (profile_kind, profile_id, position);
+CREATE INDEX IF NOT EXISTS journal_partition_position ON journal (partition, position);
+CREATE INDEX IF NOT EXISTS journal_profile ON journal (profile_kind, profile_id, position);
 
 -- How far each partition's reader has delivered events to profiles whose state is saved.
-CREATE TABLE journal_checkpoint
+CREATE TABLE IF NOT EXISTS journal_checkpoint
 (
     partition smallint PRIMARY KEY,
     position  bigint      NOT NULL,

@@ -1,0 +1,166 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Npgsql;
+
+namespace Journeys.TestSupport;
+
+/// <summary>
+/// The production topology as real processes: PostgreSQL, two silo processes and the gateway,
+/// each on its own ports, so tests can kill a silo with SIGKILL and start it again.
+/// </summary>
+public sealed class ProductionCluster : IAsyncDisposable
+{
+    public const string WriteKey = "test-write-key";
+    public const string ManagementKey = "test-admin-key";
+
+    private readonly Dictionary<string, string?> common;
+    private readonly int gatewayHttpPort = FreePort.Next();
+    private readonly SiloPorts[] siloPorts = [new(), new()];
+
+    private ProductionCluster(string connectionString)
+    {
+        ConnectionString = connectionString;
+        common = new()
+        {
+            ["ConnectionStrings__Journeys"] = connectionString,
+            ["Orleans__ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
+            ["Orleans__ServiceId"] = "journeys-tests",
+            ["Orleans__AdvertisedIPAddress"] = "127.0.0.1",
+            ["Ingestion__WriteKeys"] = WriteKey,
+            ["Management__ApiKeys"] = ManagementKey,
+            ["Serilog__MinimumLevel__Override__Orleans"] = "Warning",
+        };
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{gatewayHttpPort}"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public string ConnectionString { get; }
+    public HttpClient Http { get; }
+    public HostProcess?[] Silos { get; } = new HostProcess?[2];
+    public HostProcess? Gateway { get; private set; }
+
+    /// <summary>Starts both silos at once against an empty database, then the gateway.</summary>
+    public static async Task<ProductionCluster> StartAsync(PostgresServer server)
+    {
+        var cluster = new ProductionCluster(await server.CreateDatabaseAsync());
+        await Task.WhenAll(cluster.StartSiloAsync(0), cluster.StartSiloAsync(1));
+        await cluster.StartGatewayAsync();
+        return cluster;
+    }
+
+    public Task StartSiloAsync(int index)
+    {
+        var ports = siloPorts[index];
+        var silo = HostProcess.Start(RepositoryPaths.SiloDll, new Dictionary<string, string?>(common)
+        {
+            ["Orleans__SiloPort"] = ports.Silo.ToString(),
+            ["Orleans__GatewayPort"] = ports.Gateway.ToString(),
+            ["Operations__Port"] = ports.Operations.ToString(),
+        });
+        Silos[index] = silo;
+        return silo.WaitUntilHealthyAsync($"http://127.0.0.1:{ports.Operations}/health/ready", TimeSpan.FromSeconds(60));
+    }
+
+    public async Task StartGatewayAsync()
+    {
+        Gateway = HostProcess.Start(RepositoryPaths.GatewayDll, new Dictionary<string, string?>(common)
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{gatewayHttpPort}",
+        });
+        await Gateway.WaitUntilHealthyAsync($"http://127.0.0.1:{gatewayHttpPort}/health/ready", TimeSpan.FromSeconds(60));
+    }
+
+    public string SiloHealthUrl(int index) => $"http://127.0.0.1:{siloPorts[index].Operations}/health/ready";
+
+    /// <summary>SIGKILL: no graceful deactivation, unsaved state is lost.</summary>
+    public async Task KillSiloAsync(int index)
+    {
+        var silo = Silos[index] ?? throw new InvalidOperationException($"silo {index} is not running");
+        silo.Kill();
+        await silo.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        Silos[index] = null;
+    }
+
+    public async Task<HttpResponseMessage> PostAsync(string path, JsonNode body, string? writeKey = WriteKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        if (writeKey is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(writeKey + ":")));
+        }
+        return await Http.SendAsync(request);
+    }
+
+    public async Task<HttpResponseMessage> ManageAsync(HttpMethod method, string path, JsonNode? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ManagementKey);
+        return await Http.SendAsync(request);
+    }
+
+    public async Task<JsonObject> GetProfileAsync(string kind, string id)
+    {
+        using var response = await ManageAsync(HttpMethod.Get, $"/api/profiles/{kind}/{id}");
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    /// <summary>Polls a profile until <paramref name="done"/> holds; fails with the last view after the timeout.</summary>
+    public async Task<JsonObject> WaitForProfileAsync(string kind, string id, Func<JsonObject, bool> done, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        JsonObject? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                last = await GetProfileAsync(kind, id);
+                if (done(last))
+                {
+                    return last;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"profile {kind}/{id} did not reach the expected state: {last?.ToJsonString()}");
+    }
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (Gateway is not null)
+        {
+            await Gateway.DisposeAsync();
+        }
+        foreach (var silo in Silos.OfType<HostProcess>())
+        {
+            await silo.DisposeAsync();
+        }
+    }
+
+    private sealed record SiloPorts
+    {
+        public int Silo { get; } = FreePort.Next();
+        public int Gateway { get; } = FreePort.Next();
+        public int Operations { get; } = FreePort.Next();
+    }
+}
