@@ -21,6 +21,7 @@ public static class IngestionEndpoints
             v1.MapPost("/" + Wire.Name(type), (HttpContext http, EventIngestor ingestor, IngestionOptions options, TimeProvider clock, CancellationToken ct) =>
                 IngestAsync(http, ingestor, options, clock, EventLimits.MaxEventBytes, (parser, body, now) => parser.ParseCall(type, body, now), ct));
         }
+        endpoints.MapHub<IngestionHub>("/v1/stream");
         return endpoints;
     }
 

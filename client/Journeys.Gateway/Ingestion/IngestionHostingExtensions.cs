@@ -24,6 +24,7 @@ public static class IngestionHostingExtensions
         builder.Services.AddSingleton(management);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<EventIngestor>();
+        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = Engine.Events.EventLimits.MaxBatchBytes + 1024);
         return builder;
     }
 }

@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+using Journeys.TestSupport;
+
+namespace Journeys.EndToEnd.Tests;
+
+/// <summary>Acknowledged means applied exactly once, whatever happens to the silos.</summary>
+public sealed class SiloFailureTests(ProductionClusterFixture fixture) : IClassFixture<ProductionClusterFixture>
+{
+    private ProductionCluster Cluster => fixture.Cluster;
+
+    [Fact]
+    public async Task Events_acknowledged_while_every_silo_is_dead_are_applied_once_after_restart()
+    {
+        await Cluster.KillSiloAsync(0);
+        await Cluster.KillSiloAsync(1);
+        var users = new[] { "dark-1", "dark-2" };
+        var events = users.SelectMany(u => Enumerable.Range(0, 10).Select(i => (JsonNode)Events.Trip($"dark-{u}-{i}", u))).ToArray();
+
+        using (var acked = await Cluster.PostAsync("/v1/batch", Events.Batch(events)))
+        {
+            Assert.Equal(HttpStatusCode.OK, acked.StatusCode);
+        }
+        await Task.WhenAll(Cluster.StartSiloAsync(0), Cluster.StartSiloAsync(1));
+        using (var resent = await Cluster.PostAsync("/v1/batch", Events.Batch([.. events.Select(e => e.DeepClone())])))
+        {
+            Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
+        }
+
+        foreach (var user in users)
+        {
+            await Cluster.WaitForProfileAsync("customer", user, p => (int)p["profile"]!["computed"]!["trips"]! == 10, TimeSpan.FromSeconds(60));
+        }
+        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        foreach (var user in users)
+        {
+            Assert.Equal(10, (int)(await Cluster.GetProfileAsync("customer", user))["profile"]!["eventCount"]!);
+        }
+    }
+
+    [Fact]
+    public async Task Killing_a_silo_under_load_loses_no_acknowledged_event_and_applies_none_twice()
+    {
+        const int profiles = 40;
+        var acked = new ConcurrentDictionary<string, string>();
+        using var stop = new CancellationTokenSource();
+        var senders = Enumerable.Range(0, 4).Select(sender => Task.Run(async () =>
+        {
+            for (var n = 0; !stop.IsCancellationRequested; n++)
+            {
+                var batch = Enumerable.Range(0, 10).Select(i =>
+                {
+                    var user = $"load-{(sender * 10 + n * 7 + i) % profiles}";
+                    return (User: user, Event: (JsonNode)Events.PageView($"load-{sender}-{n}-{i}", user));
+                }).ToList();
+                // A client retries with the same messageIds until acknowledged, as Segment SDKs do.
+                while (true)
+                {
+                    try
+                    {
+                        using var response = await Cluster.PostAsync("/v1/batch", Events.Batch([.. batch.Select(b => b.Event.DeepClone())]));
+                        if (response.IsSuccessStatusCode)
+                        {
+                            foreach (var (user, e) in batch)
+                            {
+                                acked[(string)e["messageId"]!] = user;
+                            }
+                            break;
+                        }
+                    }
+                    catch (HttpRequestException)
+                    {
+                    }
+                    await Task.Delay(50);
+                }
+            }
+        })).ToList();
+
+        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        await Cluster.KillSiloAsync(0);
+        await Task.Delay(2500, TestContext.Current.CancellationToken);
+        await Cluster.StartSiloAsync(0);
+        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        await stop.CancelAsync();
+        await Task.WhenAll(senders);
+
+        Assert.True(acked.Count > 200, $"only {acked.Count} events acknowledged");
+        var expected = acked.GroupBy(a => a.Value).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var (user, count) in expected)
+        {
+            await Cluster.WaitForProfileAsync("customer", user, p => (int)p["profile"]!["computed"]!["pageViews"]! >= count, TimeSpan.FromSeconds(60));
+        }
+        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        foreach (var (user, count) in expected)
+        {
+            var profile = await Cluster.GetProfileAsync("customer", user);
+            Assert.Equal(count, (int)profile["profile"]!["computed"]!["pageViews"]!);
+            Assert.Equal(count, (int)profile["profile"]!["eventCount"]!);
+        }
+        Assert.Equal(acked.Count, await Cluster.ScalarAsync("SELECT count(*) FROM journal WHERE message_id LIKE 'load-%'"));
+    }
+
+    [Fact]
+    public async Task A_silo_stopped_gracefully_exits_cleanly_and_is_marked_dead()
+    {
+        var silo = Cluster.Silos[1]!;
+        silo.Terminate();
+
+        Assert.Equal(0, await silo.WaitForExitAsync(TimeSpan.FromSeconds(40)));
+        Assert.True(await Cluster.ScalarAsync("SELECT count(*) FROM orleans_membership WHERE status = 6") >= 1);
+        Cluster.Silos[1] = null;
+        await Cluster.StartSiloAsync(1);
+    }
+}
