@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Journeys.Engine.Events.Catalogue;
+using Journeys.Engine.Journeys;
+using Journeys.Engine.Profiles;
+
+namespace Journeys.Engine.Running;
+
+/// <summary>Builds the journey interpreter's view of a profile from the profile's own state.</summary>
+public static class ProfileViews
+{
+    /// <summary>The trait holding an IANA time zone (e.g. <c>Europe/Paris</c>) for quiet hours and local times.</summary>
+    public const string TimeZoneTrait = "timeZone";
+
+    public static ProfileView For(
+        ProfileState state,
+        IEnumerable<string> topics,
+        IReadOnlyList<SentMessage> recentSends,
+        IReadOnlyList<JourneyEvent> history)
+    {
+        var json = JsonSerializer.SerializeToElement<object>(state, ProfileStateJson.Options);
+        return new ProfileView
+        {
+            ProfileId = state.Id,
+            TimeZone = state.Traits[TimeZoneTrait]?.GetValue<string>() ?? "UTC",
+            Traits = json.GetProperty("traits"),
+            Computed = json.TryGetProperty("computed", out var computed) ? computed : default,
+            Consents = Grants(state.Consent, topics.Distinct().ToList()),
+            RecentSends = recentSends,
+            History = history,
+        };
+    }
+
+    /// <summary>
+    /// The profile's consent in the interpreter's terms: a channel grant covers every topic unless one
+    /// of the topics journeys use is withdrawn, in which case each allowed topic is granted on its own.
+    /// </summary>
+    private static List<ConsentGrant> Grants(ConsentState consent, IReadOnlyList<string> topics)
+    {
+        // Webhooks go to the operator's own systems, not to the person: no consent applies.
+        var grants = new List<ConsentGrant> { new(Channel.Webhook) };
+        foreach (var channel in Enum.GetValues<MessageChannel>())
+        {
+            var target = Enum.Parse<Channel>(channel.ToString());
+            if (!consent.Allows(channel))
+            {
+                continue;
+            }
+            if (topics.All(topic => consent.Allows(channel, topic)))
+            {
+                grants.Add(new ConsentGrant(target));
+            }
+            else
+            {
+                grants.AddRange(topics.Where(topic => consent.Allows(channel, topic)).Select(topic => new ConsentGrant(target, topic)));
+            }
+        }
+        return grants;
+    }
+}
