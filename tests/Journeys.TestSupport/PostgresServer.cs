@@ -50,6 +50,12 @@ public sealed class PostgresServer : IAsyncDisposable
             return server;
         }
 
+        return await StartThrowawayAsync();
+    }
+
+    /// <summary>Starts a throwaway server whatever <see cref="ConnectionStringVariable"/> says, for tests that stop it.</summary>
+    public static async Task<PostgresServer> StartThrowawayAsync()
+    {
         var root = Path.Combine(Path.GetTempPath(), "journeys-pg-" + Guid.NewGuid().ToString("N")[..12]);
         var port = FreeLoopbackPort();
         var adminConnectionString = new NpgsqlConnectionStringBuilder
