@@ -12,7 +12,7 @@ public sealed class DatabaseMigratorTests(PostgresFixture postgres)
         .ToArray();
 
     [Fact]
-    public void EveryOrleansProviderHasItsOwnMigration()
+    public void TheOrleansProviderMigrationsComeFirstInNameOrder()
     {
         Assert.Equal(
         [

@@ -14,6 +14,7 @@ public sealed class PostgresServer : IAsyncDisposable
     public const string ConnectionStringVariable = "JOURNEYS_TEST_POSTGRES";
 
     private const string OsUser = "postgres";
+    private const string RootPrefix = "journeys-testpg-";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
 
     private readonly string? _root;
@@ -50,7 +51,14 @@ public sealed class PostgresServer : IAsyncDisposable
             return server;
         }
 
-        var root = Path.Combine(Path.GetTempPath(), "journeys-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        return await StartThrowawayAsync();
+    }
+
+    /// <summary>Starts a throwaway server whatever <see cref="ConnectionStringVariable"/> says, for tests that stop it.</summary>
+    public static async Task<PostgresServer> StartThrowawayAsync()
+    {
+        OrphanedServers.Reap(Path.GetTempPath(), RootPrefix);
+        var root = Path.Combine(Path.GetTempPath(), RootPrefix + Guid.NewGuid().ToString("N")[..12]);
         var port = FreeLoopbackPort();
         var adminConnectionString = new NpgsqlConnectionStringBuilder
         {
@@ -119,7 +127,6 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
         if (!IsThrowaway)
         {
             await DropCreatedDatabasesAsync();
@@ -148,6 +155,7 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         var socketDirectory = Path.Combine(_root!, "run");
         Directory.CreateDirectory(socketDirectory);
+        await File.WriteAllTextAsync(OrphanedServers.OwnerFile(_root!), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (_runAsOsUser)
         {
             // initdb and postgres refuse to run as root.
@@ -206,19 +214,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private void KillPostmaster()
     {
-        var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
-        if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid))
-        {
-            try
-            {
-                System.Diagnostics.Process.GetProcessById(pid).Kill(entireProcessTree: true);
-            }
-            catch (ArgumentException)
-            {
-                // Already gone.
-            }
-        }
-
+        OrphanedServers.KillPostmaster(DataDirectory);
         _running = false;
     }
 

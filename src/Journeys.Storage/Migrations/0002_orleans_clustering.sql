@@ -5,6 +5,7 @@
 -- One version row per deployment (ClusterId) is the table's ETag: every insert or update of
 -- a member must name the version it read and bumps it, so of two silos racing on a stale
 -- view only one wins. Locking that row first serialises the writers of one deployment.
+-- Deleting a deployment's version row removes its members too (ON DELETE CASCADE).
 --
 -- Clean-up of defunct silos (hourly): when CleanupDefunctSiloEntryKey is present the provider
 -- reads the table and deletes each Dead row (status 6) that is older than the cut-off, naming
