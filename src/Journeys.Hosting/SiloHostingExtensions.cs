@@ -80,6 +80,10 @@ public static class SiloHostingExtensions
     {
         silo.AddStartupTask<Grains.Journal.JournalReadersStartupTask>();
         silo.Services.AddSingleton<Grains.Segments.SegmentDefinitions>();
+        silo.Services.AddSingleton<Grains.Running.LiveJourneys>();
+        silo.Services.AddSingleton<Grains.Running.JourneyStatsBuffer>();
+        silo.Services.AddHostedService(sp => sp.GetRequiredService<Grains.Running.JourneyStatsBuffer>());
+        silo.Services.AddSingleton<Grains.Profiles.ProfileGrainServices>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;
     }

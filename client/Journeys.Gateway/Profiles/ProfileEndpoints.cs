@@ -83,5 +83,7 @@ public static class ProfileEndpoints
         ["segments"] = new JsonArray([.. view.Segments.Select(s => JsonValue.Create(s))]),
         ["mergedInto"] = view.MergedInto,
         ["lastAppliedPosition"] = view.LastAppliedPosition,
+        ["journeys"] = JsonNode.Parse(view.JourneysJson),
+        ["timeline"] = JsonNode.Parse(view.TimelineJson),
     };
 }

@@ -8,4 +8,6 @@ public sealed record ProfileView(
     [property: Id(2)] string StateJson,
     [property: Id(3)] long LastAppliedPosition,
     [property: Id(4)] IReadOnlyList<string> Segments,
-    [property: Id(5)] string? MergedInto);
+    [property: Id(5)] string? MergedInto,
+    [property: Id(6)] string JourneysJson,
+    [property: Id(7)] string TimelineJson);

@@ -1,18 +1,14 @@
 using Journeys.Engine.Events;
 using Journeys.Engine.Profiles;
-using Journeys.Grains.Segments;
-using Journeys.Storage.Journal;
 
 namespace Journeys.Grains.Profiles;
 
 [GrainType("cashier")]
 public sealed class CashierGrain(
+    ProfileGrainServices services,
     [PersistentState("profile")] IPersistentState<ProfileDocument> stored,
-    IEventJournal journal,
-    SegmentDefinitions segments,
-    TimeProvider clock,
     ILogger<CashierGrain> logger)
-    : ProfileGrain<CashierProfile>(stored, journal, segments, clock, logger), ICashierGrain
+    : ProfileGrain<CashierProfile>(services, stored, logger), ICashierGrain
 {
     protected override string Kind => ProfileKinds.Cashier;
     protected override CashierProfile Create(string id) => CashierReducer.Create(id);

@@ -1,18 +1,14 @@
 using Journeys.Engine.Events;
 using Journeys.Engine.Profiles;
-using Journeys.Grains.Segments;
-using Journeys.Storage.Journal;
 
 namespace Journeys.Grains.Profiles;
 
 [GrainType("corporate")]
 public sealed class CorporateGrain(
+    ProfileGrainServices services,
     [PersistentState("profile")] IPersistentState<ProfileDocument> stored,
-    IEventJournal journal,
-    SegmentDefinitions segments,
-    TimeProvider clock,
     ILogger<CorporateGrain> logger)
-    : ProfileGrain<CorporateProfile>(stored, journal, segments, clock, logger), ICorporateGrain
+    : ProfileGrain<CorporateProfile>(services, stored, logger), ICorporateGrain
 {
     protected override string Kind => ProfileKinds.Corporate;
     protected override CorporateProfile Create(string id) => CorporateReducer.Create(id);

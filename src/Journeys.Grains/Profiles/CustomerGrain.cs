@@ -1,18 +1,14 @@
 using Journeys.Engine.Events;
 using Journeys.Engine.Profiles;
-using Journeys.Grains.Segments;
-using Journeys.Storage.Journal;
 
 namespace Journeys.Grains.Profiles;
 
 [GrainType("customer")]
 public sealed class CustomerGrain(
+    ProfileGrainServices services,
     [PersistentState("profile")] IPersistentState<ProfileDocument> stored,
-    IEventJournal journal,
-    SegmentDefinitions segments,
-    TimeProvider clock,
     ILogger<CustomerGrain> logger)
-    : ProfileGrain<CustomerProfile>(stored, journal, segments, clock, logger), ICustomerGrain
+    : ProfileGrain<CustomerProfile>(services, stored, logger), ICustomerGrain
 {
     protected override string Kind => ProfileKinds.Customer;
     protected override CustomerProfile Create(string id) => CustomerReducer.Create(id);

@@ -18,4 +18,11 @@ public sealed class ProfileDocument
     [Id(4)] public List<string> Segments { get; set; } = [];
     /// <summary>The latest entries and exits, newest last (bounded).</summary>
     [Id(5)] public List<SegmentTransition> SegmentHistory { get; set; } = [];
+    /// <summary>The engine's journey instances of this profile (JSON, like the profile itself).</summary>
+    [Id(6)] public string? JourneysJson { get; set; }
+    [Id(7)] public List<TimelineEntry> Timeline { get; set; } = [];
+    /// <summary>Recent travel and booking events with their properties: what anniversary triggers look back on.</summary>
+    [Id(8)] public string? JourneyHistoryJson { get; set; }
+    /// <summary>When the profile's one reminder is set to fire; null when none is registered.</summary>
+    [Id(9)] public DateTimeOffset? ReminderDueAt { get; set; }
 }

@@ -1,28 +1,38 @@
 using System.Collections.Immutable;
-using Journeys.Engine.Events;
-using Journeys.Engine.Profiles;
-using Journeys.Engine.Segments;
-using Journeys.Grains.Segments;
 using System.Text.Json;
+using Journeys.Engine;
+using Journeys.Engine.Events;
+using Journeys.Engine.Journeys;
+using Journeys.Engine.Profiles;
+using Journeys.Engine.Running;
+using Journeys.Engine.Segments;
+using Journeys.Grains.Running;
+using Journeys.Grains.Segments;
 using Journeys.Storage.Journal;
 
 namespace Journeys.Grains.Profiles;
 
 /// <summary>
 /// What customer, cashier and corporate grains share: exactly-once application of journal events,
-/// write-behind saving, identity merges, consent and erasure. The per-kind rules live in the engine.
+/// write-behind saving, identity merges, segments, journeys with one durable reminder, erasure.
+/// Decisions are the engine's; this class loads, calls the engine, keeps the results and saves.
 /// </summary>
-public abstract class ProfileGrain<TState>(
-    IPersistentState<ProfileDocument> stored,
-    IEventJournal journal,
-    SegmentDefinitions segments,
-    TimeProvider clock,
-    ILogger logger) : Grain, IProfileGrain
+public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersistentState<ProfileDocument> stored, ILogger logger)
+    : Grain, IProfileGrain, IRemindable
     where TState : ProfileState
 {
-    private static readonly TimeSpan SaveBehind = TimeSpan.FromSeconds(5);
+    private const string JourneysReminder = "journeys";
     private const int SegmentHistoryKept = 50;
+    private const int TimelineKept = 100;
+    private const int JourneyHistoryKept = 20;
+    private static readonly TimeSpan SaveBehind = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan PreciseTimerHorizon = TimeSpan.FromMinutes(5);
+    private static readonly HashSet<string> RememberedEvents = ["Trip Completed", "Flight Flown", "Booking Created", "Pass Subscription Purchased", "Order Completed"];
+
     private TState state = null!;
+    private ProfileJourneysState journeys = ProfileJourneysState.Empty;
+    private List<JourneyEvent> history = [];
+    private IGrainTimer? dueTimer;
     private bool dirty;
 
     protected abstract string Kind { get; }
@@ -35,12 +45,24 @@ public abstract class ProfileGrain<TState>(
         throw new NotSupportedException($"{Kind} profiles have no anonymous identities to merge");
 
     private string Id => this.GetPrimaryKeyString();
+    private DateTimeOffset Now => services.Clock.GetUtcNow();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        state = stored.State.StateJson is { } json ? ProfileJson.Deserialize<TState>(json) : Create(Id);
+        var document = stored.State;
+        state = document.StateJson is { } json ? ProfileJson.Deserialize<TState>(json) : Create(Id);
+        journeys = document.JourneysJson is { } j ? JsonSerializer.Deserialize<ProfileJourneysState>(j, EngineJson.Options)! : ProfileJourneysState.Empty;
+        history = document.JourneyHistoryJson is { } h ? JsonSerializer.Deserialize<List<JourneyEvent>>(h, EngineJson.Options)! : [];
         this.RegisterGrainTimer(_ => SaveAsync(), new GrainTimerCreationOptions(SaveBehind, SaveBehind));
-        return Task.CompletedTask;
+        if (document.ReminderDueAt is { } due && due <= Now)
+        {
+            // Overdue while no silo held this profile: fire now rather than at the next reminder tick.
+            await RunDueAsync();
+        }
+        else
+        {
+            SetPreciseTimer(document.ReminderDueAt);
+        }
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SaveAsync();
@@ -94,60 +116,197 @@ public abstract class ProfileGrain<TState>(
 
     Task IProfileGrain.FlushAsync() => SaveAsync();
 
-    Task<ProfileView> IProfileGrain.GetAsync() => Task.FromResult(View());
+    Task<Contracts.Profiles.ProfileView> IProfileGrain.GetAsync() => Task.FromResult(new Contracts.Profiles.ProfileView(
+        Kind,
+        Id,
+        ProfileJson.Serialize(state),
+        stored.State.LastAppliedPosition,
+        stored.State.Segments,
+        stored.State.MergedInto,
+        JsonSerializer.Serialize(journeys.Instances, EngineJson.Options),
+        JsonSerializer.Serialize(stored.State.Timeline, ProfileJson.Options)));
 
     async Task IProfileGrain.EraseAsync()
     {
-        state = Erase(state, clock.GetUtcNow(), "erasure requested through the API");
+        state = Erase(state, Now, "erasure requested through the API");
+        history = [];
         dirty = true;
         await SaveAsync();
-        var rows = await journal.ErasePayloadsAsync(Kind, Id);
+        var rows = await services.Journal.ErasePayloadsAsync(Kind, Id);
         foreach (var alias in state.AliasIds)
         {
-            rows += await journal.ErasePayloadsAsync(Kind, alias);
+            rows += await services.Journal.ErasePayloadsAsync(Kind, alias);
         }
         logger.LogInformation("{ProfileKind} {ProfileId} erased; {JournalRows} journal payloads cleared", Kind, Id, rows);
     }
 
-    /// <summary>All or nothing: a failure part-way leaves the state as it was, so a redelivery applies each event once.</summary>
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => RunDueAsync();
+
+    /// <summary>All or nothing: a failure part-way leaves the profile as it was, so a redelivery applies each event once.</summary>
     private async Task ApplyEventsAsync(IEnumerable<JournalEvent> events)
     {
-        var next = state;
+        var live = await services.LiveJourneys.GetAsync();
+        var definitions = await services.Segments.GetAsync();
+        var run = new Run(this, live);
         foreach (var e in events)
         {
             if (EnvelopeJson.Deserialize(e.Payload) is not { } envelope)
             {
                 continue;
             }
-            if (IdentityLink.Find(envelope) is { } link && link.KnownId == Id && !next.Owns(link.AnonymousId))
+            if (IdentityLink.Find(envelope) is { } link && link.KnownId == Id && !run.State.Owns(link.AnonymousId))
             {
                 var anonymous = await GrainFactory.GetProfile(Kind, link.AnonymousId).TakeOverAsync(Id);
-                next = Merge(next, ProfileJson.Deserialize<TState>(anonymous), clock.GetUtcNow());
+                run.State = Merge(run.State, ProfileJson.Deserialize<TState>(anonymous), Now);
             }
-            next = Apply(next, envelope, clock.GetUtcNow());
+            run.State = Apply(run.State, envelope, Now);
+            var journeyEvent = ToJourneyEvent(envelope);
+            if (RememberedEvents.Contains(journeyEvent.Name))
+            {
+                run.History = [.. run.History.TakeLast(JourneyHistoryKept - 1), journeyEvent];
+            }
+            run.Handle(new EventReceived(journeyEvent), envelope.MessageId);
         }
-        state = next;
-        await EvaluateSegmentsAsync();
+
+        var segments = EvaluateSegments(run.State, definitions);
+        foreach (var entered in segments?.Entered ?? [])
+        {
+            run.Handle(new SegmentEntered(entered), $"segment:{entered}:{events.Last().Position}");
+        }
+
+        Commit(run);
+        if (segments is not null)
+        {
+            RecordSegments(segments);
+        }
+        await ScheduleAsync(live);
     }
 
-    private async Task EvaluateSegmentsAsync()
+    private async Task RunDueAsync()
     {
-        var definitions = await segments.GetAsync();
-        var json = JsonSerializer.SerializeToElement(state, ProfileJson.Options);
-        var computed = json.TryGetProperty("computed", out var c) ? c : default;
-        var now = clock.GetUtcNow();
-        var changes = SegmentEvaluator.Evaluate(definitions, json.GetProperty("traits"), computed, stored.State.Segments, now);
-        if (!changes.Changed)
+        var live = await services.LiveJourneys.GetAsync();
+        var run = new Run(this, live);
+        run.HandleDue();
+        Commit(run);
+        dirty = true;
+        await ScheduleAsync(live);
+        await SaveAsync();
+    }
+
+    private void Commit(Run run)
+    {
+        state = run.State;
+        history = run.History;
+        var before = journeys.Instances;
+        journeys = run.Journeys;
+        services.Stats.Record(run.Commands);
+        RecordWaiting(before, journeys.Instances);
+        RecordTimeline(run.Commands);
+        dirty = true;
+    }
+
+    private void RecordWaiting(IEnumerable<JourneyInstance> before, IEnumerable<JourneyInstance> after)
+    {
+        static Dictionary<string, JourneyInstance> Waiting(IEnumerable<JourneyInstance> instances) =>
+            instances.Where(i => i.IsLive && i.Wait is not null && i.CurrentNodeId is not null).ToDictionary(i => i.InstanceId);
+        var was = Waiting(before);
+        var now = Waiting(after);
+        foreach (var (id, instance) in was)
+        {
+            if (!now.TryGetValue(id, out var still) || still.CurrentNodeId != instance.CurrentNodeId || still.Version != instance.Version)
+            {
+                services.Stats.RecordWaiting(instance.JourneyId, instance.Version, instance.CurrentNodeId!, -1);
+            }
+        }
+        foreach (var (id, instance) in now)
+        {
+            if (!was.TryGetValue(id, out var earlier) || earlier.CurrentNodeId != instance.CurrentNodeId || earlier.Version != instance.Version)
+            {
+                services.Stats.RecordWaiting(instance.JourneyId, instance.Version, instance.CurrentNodeId!, +1);
+            }
+        }
+    }
+
+    private void RecordTimeline(IEnumerable<JourneyCommand> commands)
+    {
+        var timeline = stored.State.Timeline;
+        foreach (var action in commands.OfType<ActionCommand>())
+        {
+            // One step, one entry: a replayed step yields the same dedupe key and is not recorded twice.
+            if (timeline.Any(t => t.DedupeKey == action.DedupeKey))
+            {
+                continue;
+            }
+            var channel = action switch
+            {
+                SendMessage m => m.Channel.ToString().ToLowerInvariant(),
+                ShowPopup => "popup",
+                _ => null,
+            };
+            timeline.Add(new TimelineEntry(Now, TypeName(action), action.JourneyId, action.Version, action.NodeId, action.DedupeKey, channel,
+                action is SetTrait ? TimelineEntry.Done : TimelineEntry.AwaitingHandler,
+                JsonSerializer.Serialize<JourneyCommand>(action, EngineJson.Options)));
+            logger.LogInformation("{ProfileKind} {ProfileId}: {Action} from {JourneyId} v{Version} node {NodeId}", Kind, Id, TypeName(action), action.JourneyId, action.Version, action.NodeId);
+        }
+        if (timeline.Count > TimelineKept)
+        {
+            timeline.RemoveRange(0, timeline.Count - TimelineKept);
+        }
+    }
+
+    /// <summary>One reminder per profile, at its earliest due item; a grain timer adds precision while active.</summary>
+    private async Task ScheduleAsync(IReadOnlyList<RunnableJourney> live)
+    {
+        var due = ProfileJourneys.NextDue(live, journeys, View(state, history, live), Now);
+        if (due == stored.State.ReminderDueAt)
         {
             return;
         }
-        stored.State.Segments = [.. changes.Members];
-        var history = stored.State.SegmentHistory;
-        history.AddRange(changes.Entered.Select(s => new SegmentTransition(s, Entered: true, now)));
-        history.AddRange(changes.Exited.Select(s => new SegmentTransition(s, Entered: false, now)));
-        if (history.Count > SegmentHistoryKept)
+        if (due is null)
         {
-            history.RemoveRange(0, history.Count - SegmentHistoryKept);
+            if (await this.GetReminder(JourneysReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        else
+        {
+            var wait = due.Value - Now;
+            await this.RegisterOrUpdateReminder(JourneysReminder, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        }
+        stored.State.ReminderDueAt = due;
+        dirty = true;
+        SetPreciseTimer(due);
+    }
+
+    private void SetPreciseTimer(DateTimeOffset? due)
+    {
+        dueTimer?.Dispose();
+        dueTimer = null;
+        if (due is { } at && at - Now < PreciseTimerHorizon)
+        {
+            var wait = at - Now;
+            dueTimer = this.RegisterGrainTimer(_ => RunDueAsync(), new GrainTimerCreationOptions(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        }
+    }
+
+    private SegmentChanges? EvaluateSegments(TState current, IReadOnlyList<SegmentDefinition> definitions)
+    {
+        var json = JsonSerializer.SerializeToElement(current, ProfileJson.Options);
+        var computed = json.TryGetProperty("computed", out var c) ? c : default;
+        var changes = SegmentEvaluator.Evaluate(definitions, json.GetProperty("traits"), computed, stored.State.Segments, Now);
+        return changes.Changed ? changes : null;
+    }
+
+    private void RecordSegments(SegmentChanges changes)
+    {
+        stored.State.Segments = [.. changes.Members];
+        var segmentHistory = stored.State.SegmentHistory;
+        segmentHistory.AddRange(changes.Entered.Select(s => new SegmentTransition(s, Entered: true, Now)));
+        segmentHistory.AddRange(changes.Exited.Select(s => new SegmentTransition(s, Entered: false, Now)));
+        if (segmentHistory.Count > SegmentHistoryKept)
+        {
+            segmentHistory.RemoveRange(0, segmentHistory.Count - SegmentHistoryKept);
         }
         logger.LogDebug("{ProfileKind} {ProfileId} entered {Entered} and left {Exited}", Kind, Id, changes.Entered, changes.Exited);
     }
@@ -159,6 +318,8 @@ public abstract class ProfileGrain<TState>(
             return;
         }
         stored.State.StateJson = ProfileJson.Serialize(state);
+        stored.State.JourneysJson = JsonSerializer.Serialize(journeys, EngineJson.Options);
+        stored.State.JourneyHistoryJson = JsonSerializer.Serialize(history, EngineJson.Options);
         dirty = false;
         try
         {
@@ -171,6 +332,56 @@ public abstract class ProfileGrain<TState>(
         }
     }
 
-    private ProfileView View() =>
-        new(Kind, Id, ProfileJson.Serialize(state), stored.State.LastAppliedPosition, stored.State.Segments, stored.State.MergedInto);
+    private Engine.Journeys.ProfileView View(TState current, IReadOnlyList<JourneyEvent> events, IReadOnlyList<RunnableJourney> live)
+    {
+        var since = Now - TimeSpan.FromDays(30);
+        var sends = stored.State.Timeline
+            .Where(t => t.Channel is not null && t.At > since)
+            .Select(t => new SentMessage(Enum.Parse<Channel>(t.Channel!, ignoreCase: true), t.At))
+            .ToList();
+        return ProfileViews.For(current, services.LiveJourneys.Topics, sends, events);
+    }
+
+    private static JourneyEvent ToJourneyEvent(EventEnvelope e) => new()
+    {
+        MessageId = e.MessageId,
+        Name = e.Event ?? e.Name ?? Wire.Name(e.Type),
+        Timestamp = e.Timestamp,
+        Properties = JsonSerializer.SerializeToElement(e.Properties),
+    };
+
+    private static string TypeName(JourneyCommand command) => JsonNamingPolicy.CamelCase.ConvertName(command.GetType().Name);
+
+    /// <summary>One change being worked out on copies; <see cref="Commit"/> makes it the profile's.</summary>
+    private sealed class Run(ProfileGrain<TState> grain, IReadOnlyList<RunnableJourney> live)
+    {
+        public TState State { get; set; } = grain.state;
+        public List<JourneyEvent> History { get; set; } = grain.history;
+        public ProfileJourneysState Journeys { get; private set; } = grain.journeys;
+        public List<JourneyCommand> Commands { get; } = [];
+
+        public void Handle(JourneyInput input, string inputId)
+        {
+            if (live.Count == 0)
+            {
+                return;
+            }
+            var result = ProfileJourneys.Handle(live, Journeys, input, inputId, grain.View(State, History, live), grain.Now);
+            Take(result);
+        }
+
+        public void HandleDue() => Take(ProfileJourneys.HandleDue(live, Journeys, grain.View(State, History, live), grain.Now));
+
+        private void Take(ProfileJourneysResult result)
+        {
+            Journeys = result.State;
+            Commands.AddRange(result.Commands);
+            foreach (var trait in result.Commands.OfType<SetTrait>())
+            {
+                var traits = (System.Text.Json.Nodes.JsonObject)State.Traits.DeepClone();
+                traits[trait.Trait] = System.Text.Json.Nodes.JsonNode.Parse(trait.Value.GetRawText());
+                State = State with { Traits = traits };
+            }
+        }
+    }
 }

@@ -1,0 +1,13 @@
+using Journeys.Grains.Running;
+using Journeys.Grains.Segments;
+using Journeys.Storage.Journal;
+
+namespace Journeys.Grains.Profiles;
+
+/// <summary>The per-silo services every profile grain uses, in one constructor argument.</summary>
+public sealed record ProfileGrainServices(
+    IEventJournal Journal,
+    SegmentDefinitions Segments,
+    LiveJourneys LiveJourneys,
+    JourneyStatsBuffer Stats,
+    TimeProvider Clock);

@@ -1,0 +1,21 @@
+namespace Journeys.Grains.Profiles;
+
+/// <summary>
+/// A journey action on the profile's timeline. Actions whose delivery layer does not exist yet are
+/// kept as <c>awaiting-handler</c>: recorded, with their dedupe key, never claimed as done.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("journeys.timeline-entry")]
+public sealed record TimelineEntry(
+    [property: Id(0)] DateTimeOffset At,
+    [property: Id(1)] string Type,
+    [property: Id(2)] string JourneyId,
+    [property: Id(3)] int Version,
+    [property: Id(4)] string NodeId,
+    [property: Id(5)] string DedupeKey,
+    [property: Id(6)] string? Channel,
+    [property: Id(7)] string Status,
+    [property: Id(8)] string CommandJson)
+{
+    public const string AwaitingHandler = "awaiting-handler";
+    public const string Done = "done";
+}

@@ -1,0 +1,97 @@
+using Journeys.Engine.Journeys;
+using Journeys.Storage.Stats;
+using Microsoft.Extensions.Hosting;
+
+namespace Journeys.Grains.Running;
+
+/// <summary>
+/// Sums journey counters in memory on each silo and writes them in one statement a second, so
+/// counting never means a call per event to one hot grain or a commit per event.
+/// </summary>
+public sealed class JourneyStatsBuffer(IJourneyStatsStore store, ILogger<JourneyStatsBuffer> logger) : BackgroundService
+{
+    private static readonly TimeSpan FlushPeriod = TimeSpan.FromSeconds(1);
+    private readonly Lock gate = new();
+    private Dictionary<(string Journey, int Version, string Node), NodeStatDelta> pending = [];
+
+    public void Record(IEnumerable<JourneyCommand> commands)
+    {
+        foreach (var command in commands)
+        {
+            switch (command)
+            {
+                case NodeEntered c: Add(c, new(c.JourneyId, c.Version, c.NodeId, Entered: 1)); break;
+                case NodeExited c: Add(c, new(c.JourneyId, c.Version, c.NodeId, Passed: 1)); break;
+                case InstanceFinished c: Add(c, new(c.JourneyId, c.Version, c.NodeId, Exited: 1)); break;
+                case Converted c: Add(c, new(c.JourneyId, c.Version, c.NodeId, Converted: 1)); break;
+                case Suppressed c: Add(c, new(c.JourneyId, c.Version, c.NodeId, Suppressed: 1)); break;
+            }
+        }
+    }
+
+    /// <summary>An instance started or stopped waiting at a node.</summary>
+    public void RecordWaiting(string journeyId, int version, string nodeId, int change) =>
+        Add(journeyId, version, nodeId, new(journeyId, version, nodeId, Waiting: change));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(FlushPeriod);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await FlushAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        await FlushAsync(CancellationToken.None);
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        Dictionary<(string, int, string), NodeStatDelta> batch;
+        lock (gate)
+        {
+            if (pending.Count == 0)
+            {
+                return;
+            }
+            batch = pending;
+            pending = [];
+        }
+        try
+        {
+            await store.AddAsync([.. batch.Values], cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Journey counters not written; {Rows} rows kept for the next flush", batch.Count);
+            foreach (var delta in batch.Values)
+            {
+                Add(delta.JourneyId, delta.Version, delta.NodeId, delta);
+            }
+        }
+    }
+
+    private void Add(JourneyCommand command, NodeStatDelta delta) => Add(command.JourneyId, command.Version, command.NodeId, delta);
+
+    private void Add(string journeyId, int version, string nodeId, NodeStatDelta delta)
+    {
+        lock (gate)
+        {
+            pending[(journeyId, version, nodeId)] = pending.TryGetValue((journeyId, version, nodeId), out var sum)
+                ? sum with
+                {
+                    Entered = sum.Entered + delta.Entered,
+                    Passed = sum.Passed + delta.Passed,
+                    Exited = sum.Exited + delta.Exited,
+                    Converted = sum.Converted + delta.Converted,
+                    Suppressed = sum.Suppressed + delta.Suppressed,
+                    Waiting = sum.Waiting + delta.Waiting,
+                }
+                : delta;
+        }
+    }
+}
