@@ -44,7 +44,7 @@ public static class ProfileEndpoints
             }
             var result = await ingestor.IngestAsync(JournalEntries.From(parsed.Events), ct);
             var profile = cluster.GetProfile(kind, id);
-            var view = await ProfileSync.WaitUntilAppliedAsync(profile, result.Stored.Select(r => r.Position).DefaultIfEmpty(0).Max(), ct);
+            var view = await ProfileSync.WaitUntilAppliedAsync(profile, result.Stored.Select(r => r.Position).DefaultIfEmpty(0).Max(), clock, ct);
             return Results.Json(ToJson(view));
         });
 

@@ -7,17 +7,17 @@ public static class ProfileSync
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     /// <summary>The profile once it has applied the journal up to <paramref name="position"/> (read-your-writes for APIs).</summary>
-    public static async Task<ProfileView> WaitUntilAppliedAsync(IProfileGrain profile, long position, CancellationToken cancellationToken)
+    public static async Task<ProfileView> WaitUntilAppliedAsync(IProfileGrain profile, long position, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var deadline = DateTimeOffset.UtcNow + Timeout;
+        var deadline = clock.GetUtcNow() + Timeout;
         while (true)
         {
             var view = await profile.GetAsync();
-            if (view.LastAppliedPosition >= position || DateTimeOffset.UtcNow > deadline)
+            if (view.LastAppliedPosition >= position || clock.GetUtcNow() > deadline)
             {
                 return view;
             }
-            await Task.Delay(20, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(20), clock, cancellationToken);
         }
     }
 }
