@@ -81,17 +81,7 @@ public sealed class JourneyStatsBuffer(IJourneyStatsStore store, ILogger<Journey
     {
         lock (gate)
         {
-            pending[(journeyId, version, nodeId)] = pending.TryGetValue((journeyId, version, nodeId), out var sum)
-                ? sum with
-                {
-                    Entered = sum.Entered + delta.Entered,
-                    Passed = sum.Passed + delta.Passed,
-                    Exited = sum.Exited + delta.Exited,
-                    Converted = sum.Converted + delta.Converted,
-                    Suppressed = sum.Suppressed + delta.Suppressed,
-                    Waiting = sum.Waiting + delta.Waiting,
-                }
-                : delta;
+            pending[(journeyId, version, nodeId)] = pending.TryGetValue((journeyId, version, nodeId), out var sum) ? sum.Plus(delta) : delta;
         }
     }
 }

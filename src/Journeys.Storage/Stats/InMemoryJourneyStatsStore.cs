@@ -13,17 +13,7 @@ public sealed class InMemoryJourneyStatsStore : IJourneyStatsStore
             foreach (var d in deltas)
             {
                 var key = (d.JourneyId, d.Version, d.NodeId);
-                totals[key] = totals.TryGetValue(key, out var t)
-                    ? t with
-                    {
-                        Entered = t.Entered + d.Entered,
-                        Passed = t.Passed + d.Passed,
-                        Exited = t.Exited + d.Exited,
-                        Converted = t.Converted + d.Converted,
-                        Suppressed = t.Suppressed + d.Suppressed,
-                        Waiting = t.Waiting + d.Waiting,
-                    }
-                    : d;
+                totals[key] = totals.TryGetValue(key, out var t) ? t.Plus(d) : d;
             }
         }
         return Task.CompletedTask;

@@ -10,4 +10,15 @@ public sealed record NodeStatDelta(
     long Exited = 0,
     long Converted = 0,
     long Suppressed = 0,
-    long Waiting = 0);
+    long Waiting = 0)
+{
+    public NodeStatDelta Plus(NodeStatDelta other) => this with
+    {
+        Entered = Entered + other.Entered,
+        Passed = Passed + other.Passed,
+        Exited = Exited + other.Exited,
+        Converted = Converted + other.Converted,
+        Suppressed = Suppressed + other.Suppressed,
+        Waiting = Waiting + other.Waiting,
+    };
+}
