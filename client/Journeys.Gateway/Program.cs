@@ -1,4 +1,5 @@
 using Journeys.Gateway.Ingestion;
+using Journeys.Gateway.Journeys;
 using Journeys.Gateway.Profiles;
 using Journeys.Gateway.Segments;
 using Journeys.Hosting;
@@ -9,12 +10,14 @@ return await StartupGuard.RunAsync(async () =>
     builder.AddJourneysSerilog();
     builder.AddJourneysGateway();
     builder.AddIngestion();
+    builder.AddJourneys();
 
     var app = builder.Build();
     app.MapJourneysOperations();
     app.MapIngestion();
     app.MapProfiles();
     app.MapSegments();
+    app.MapJourneys();
 
     await app.MigrateJourneysDatabaseAsync();
     await app.RunAsync();

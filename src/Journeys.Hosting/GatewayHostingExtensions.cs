@@ -21,6 +21,7 @@ public static class GatewayHostingExtensions
         if (!settings.HasDatabase)
         {
             builder.Services.AddJourneysJournal(settings.Journal, connectionString: null);
+            builder.Services.AddJourneysStats(connectionString: null);
             builder.UseOrleans(silo => silo
                 .UseLocalhostClustering(settings.Orleans.SiloPort, settings.Orleans.GatewayPort, serviceId: settings.Orleans.ServiceId, clusterId: settings.Orleans.ClusterId)
                 .AddMemoryGrainStorageAsDefault()
@@ -35,6 +36,7 @@ public static class GatewayHostingExtensions
         var connectionString = PostgresConnectionString.Normalize(settings.ConnectionString, settings.Database.MaxPoolSize);
         builder.Services.AddJourneysDatabase(connectionString, settings.Database);
         builder.Services.AddJourneysJournal(settings.Journal, connectionString);
+        builder.Services.AddJourneysStats(connectionString);
         builder.UseOrleansClient(client => client
             .Configure<ClusterOptions>(o =>
             {

@@ -12,7 +12,6 @@ public static class JournalHostingExtensions
         if (connectionString is null)
         {
             services.AddSingleton<IEventJournal, InMemoryEventJournal>();
-            services.AddSingleton<Storage.Stats.IJourneyStatsStore, Storage.Stats.InMemoryJourneyStatsStore>();
             return services;
         }
 
@@ -20,7 +19,6 @@ public static class JournalHostingExtensions
         services.AddSingleton<JournalWriter>();
         services.AddSingleton<JournalReader>();
         services.AddSingleton<IEventJournal, PostgresEventJournal>();
-        services.AddSingleton<Storage.Stats.IJourneyStatsStore, Storage.Stats.PostgresJourneyStatsStore>();
         return services;
     }
 }

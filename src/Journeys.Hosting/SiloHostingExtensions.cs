@@ -21,6 +21,7 @@ public static class SiloHostingExtensions
         builder.WebHost.UseUrls($"http://0.0.0.0:{settings.Operations.Port}");
         builder.Services.AddJourneysDatabase(connectionString, settings.Database);
         builder.Services.AddJourneysJournal(settings.Journal, connectionString);
+        builder.Services.AddJourneysStats(connectionString);
         builder.UseOrleans(silo => silo
             .ConfigureJourneysCluster(settings)
             .UsePostgresProviders(connectionString)

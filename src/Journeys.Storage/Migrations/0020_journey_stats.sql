@@ -1,4 +1,5 @@
--- Per-node journey counters, added to in batches by each silo (never one write per event).
+-- Per-node journey counters, summed by the silos' stats buffers in batches. waiting is a gauge
+-- kept as a sum of +1/-1 deltas (entering and leaving a wait).
 CREATE TABLE IF NOT EXISTS journey_node_stats
 (
     journey_id text        NOT NULL,

@@ -1,19 +1,19 @@
 namespace Journeys.Storage.Stats;
 
-/// <summary>Journey counters of the embedded default, kept in this process only.</summary>
+/// <summary>The counters of the embedded default: same contract, kept in this process only.</summary>
 public sealed class InMemoryJourneyStatsStore : IJourneyStatsStore
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<(string, int, string), NodeStatDelta> totals = [];
+    private readonly Dictionary<(string JourneyId, int Version, string NodeId), NodeStatDelta> totals = [];
 
     public Task AddAsync(IReadOnlyList<NodeStatDelta> deltas, CancellationToken cancellationToken = default)
     {
         lock (gate)
         {
-            foreach (var d in deltas)
+            foreach (var delta in deltas)
             {
-                var key = (d.JourneyId, d.Version, d.NodeId);
-                totals[key] = totals.TryGetValue(key, out var t) ? t.Plus(d) : d;
+                var key = (delta.JourneyId, delta.Version, delta.NodeId);
+                totals[key] = totals.TryGetValue(key, out var total) ? total.Plus(delta) : delta;
             }
         }
         return Task.CompletedTask;
@@ -23,7 +23,11 @@ public sealed class InMemoryJourneyStatsStore : IJourneyStatsStore
     {
         lock (gate)
         {
-            IReadOnlyList<NodeStatDelta> rows = totals.Values.Where(t => t.JourneyId == journeyId).ToList();
+            IReadOnlyList<NodeStatDelta> rows = totals.Values
+                .Where(row => row.JourneyId == journeyId)
+                .OrderBy(row => row.Version)
+                .ThenBy(row => row.NodeId, StringComparer.Ordinal)
+                .ToList();
             return Task.FromResult(rows);
         }
     }

@@ -3,19 +3,33 @@ using NpgsqlTypes;
 
 namespace Journeys.Storage.Stats;
 
+/// <summary>Journey counters in <c>journey_node_stats</c>; a batch of deltas is one upsert statement.</summary>
 public sealed class PostgresJourneyStatsStore(NpgsqlDataSource dataSource) : IJourneyStatsStore
 {
-    private const string AddSql = """
-        INSERT INTO journey_node_stats (journey_id, version, node_id, entered, passed, exited, converted, suppressed, waiting)
-        SELECT * FROM unnest(@journeys, @versions, @nodes, @entered, @passed, @exited, @converted, @suppressed, @waiting)
+    // GROUP BY: ON CONFLICT may not touch a row twice, and a batch can hold one node twice.
+    // ORDER BY: buffers on several silos lock rows in the same order, so their upserts cannot deadlock.
+    private const string UpsertSql = """
+        INSERT INTO journey_node_stats AS s (journey_id, version, node_id, entered, passed, exited, converted, suppressed, waiting)
+        SELECT j, v, n, sum(e), sum(p), sum(x), sum(c), sum(s), sum(w)
+        FROM unnest(@journeys, @versions, @nodes, @entered, @passed, @exited, @converted, @suppressed, @waiting)
+             AS delta(j, v, n, e, p, x, c, s, w)
+        GROUP BY j, v, n
+        ORDER BY j, v, n
         ON CONFLICT (journey_id, version, node_id) DO UPDATE SET
-            entered = journey_node_stats.entered + excluded.entered,
-            passed = journey_node_stats.passed + excluded.passed,
-            exited = journey_node_stats.exited + excluded.exited,
-            converted = journey_node_stats.converted + excluded.converted,
-            suppressed = journey_node_stats.suppressed + excluded.suppressed,
-            waiting = journey_node_stats.waiting + excluded.waiting,
+            entered    = s.entered    + excluded.entered,
+            passed     = s.passed     + excluded.passed,
+            exited     = s.exited     + excluded.exited,
+            converted  = s.converted  + excluded.converted,
+            suppressed = s.suppressed + excluded.suppressed,
+            waiting    = s.waiting    + excluded.waiting,
             updated_at = now()
+        """;
+
+    private const string ReadSql = """
+        SELECT version, node_id, entered, passed, exited, converted, suppressed, waiting
+        FROM journey_node_stats
+        WHERE journey_id = @journey
+        ORDER BY version, node_id
         """;
 
     public async Task AddAsync(IReadOnlyList<NodeStatDelta> deltas, CancellationToken cancellationToken = default)
@@ -24,31 +38,34 @@ public sealed class PostgresJourneyStatsStore(NpgsqlDataSource dataSource) : IJo
         {
             return;
         }
-        await using var command = dataSource.CreateCommand(AddSql);
-        command.Parameters.Add(new NpgsqlParameter("journeys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = deltas.Select(d => d.JourneyId).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("versions", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = deltas.Select(d => d.Version).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("nodes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = deltas.Select(d => d.NodeId).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("entered", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = deltas.Select(d => d.Entered).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("passed", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = deltas.Select(d => d.Passed).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("exited", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = deltas.Select(d => d.Exited).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("converted", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = deltas.Select(d => d.Converted).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("suppressed", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = deltas.Select(d => d.Suppressed).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("waiting", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = deltas.Select(d => d.Waiting).ToArray() });
+
+        await using var command = dataSource.CreateCommand(UpsertSql);
+        command.Parameters.Add(Array("journeys", NpgsqlDbType.Text, deltas, d => d.JourneyId));
+        command.Parameters.Add(Array("versions", NpgsqlDbType.Integer, deltas, d => d.Version));
+        command.Parameters.Add(Array("nodes", NpgsqlDbType.Text, deltas, d => d.NodeId));
+        command.Parameters.Add(Array("entered", NpgsqlDbType.Bigint, deltas, d => d.Entered));
+        command.Parameters.Add(Array("passed", NpgsqlDbType.Bigint, deltas, d => d.Passed));
+        command.Parameters.Add(Array("exited", NpgsqlDbType.Bigint, deltas, d => d.Exited));
+        command.Parameters.Add(Array("converted", NpgsqlDbType.Bigint, deltas, d => d.Converted));
+        command.Parameters.Add(Array("suppressed", NpgsqlDbType.Bigint, deltas, d => d.Suppressed));
+        command.Parameters.Add(Array("waiting", NpgsqlDbType.Bigint, deltas, d => d.Waiting));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<NodeStatDelta>> ReadAsync(string journeyId, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT version, node_id, entered, passed, exited, converted, suppressed, waiting FROM journey_node_stats WHERE journey_id = @journey ORDER BY version, node_id");
+        await using var command = dataSource.CreateCommand(ReadSql);
         command.Parameters.AddWithValue("journey", journeyId);
-        var rows = new List<NodeStatDelta>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<NodeStatDelta>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new NodeStatDelta(journeyId, reader.GetInt32(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3),
-                reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7)));
+            rows.Add(new NodeStatDelta(journeyId, reader.GetInt32(0), reader.GetString(1),
+                reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7)));
         }
         return rows;
     }
+
+    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, IReadOnlyList<NodeStatDelta> deltas, Func<NodeStatDelta, T> value) =>
+        new(name, NpgsqlDbType.Array | type) { Value = deltas.Select(value).ToArray() };
 }

@@ -1,0 +1,49 @@
+using Journeys.Contracts.Journeys;
+using Journeys.Engine.Journeys;
+
+namespace Journeys.Gateway.Journeys;
+
+/// <summary>
+/// The embedded default ships with the sample journeys of both domains: once the gateway (and its
+/// co-hosted silo) has started, every sample not yet published is saved and published.
+/// </summary>
+public sealed class SampleJourneyLoader(IClusterClient cluster, IHostApplicationLifetime lifetime, ILogger<SampleJourneyLoader> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+
+        var catalog = cluster.GetGrain<IJourneyCatalogGrain>(0);
+        var published = (await catalog.ListAsync()).Where(j => j.PublishedVersion is not null).Select(j => j.JourneyId).ToHashSet(StringComparer.Ordinal);
+        int loaded = 0, failed = 0;
+        foreach (var name in SampleJourneys.Names)
+        {
+            var id = SampleJourneys.Load(name).Id;
+            if (published.Contains(id))
+            {
+                continue;
+            }
+
+            try
+            {
+                await catalog.SaveDraftAsync(id, SampleJourneys.Json(name));
+                await catalog.PublishAsync(id, JourneyStatuses.Keep, nodeMapping: null);
+                loaded++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A demo without one sample beats a gateway that will not start.
+                logger.LogError(ex, "Sample journey {Sample} could not be loaded", name);
+                failed++;
+            }
+        }
+
+        logger.LogInformation(
+            "Loaded {Loaded} sample journeys into the embedded catalogue ({Already} already published, {Failed} failed)",
+            loaded, SampleJourneys.Names.Count - loaded - failed, failed);
+    }
+}
