@@ -44,9 +44,18 @@ public sealed class ProductionCluster : IAsyncDisposable
     public static async Task<ProductionCluster> StartAsync(PostgresServer server)
     {
         var cluster = new ProductionCluster(await server.CreateDatabaseAsync());
-        await Task.WhenAll(cluster.StartSiloAsync(0), cluster.StartSiloAsync(1));
-        await cluster.StartGatewayAsync();
-        return cluster;
+        try
+        {
+            await Task.WhenAll(cluster.StartSiloAsync(0), cluster.StartSiloAsync(1));
+            await cluster.StartGatewayAsync();
+            return cluster;
+        }
+        catch
+        {
+            // A fixture that fails to start is never disposed by xunit: stop what did start.
+            await cluster.DisposeAsync();
+            throw;
+        }
     }
 
     public Task StartSiloAsync(int index)
