@@ -27,8 +27,8 @@ public sealed class SampleJourneyTests
     public void Return_visit_popup_shows_the_last_route_once_a_day_to_profiles_with_trips()
     {
         var journey = SampleJourneys.Load("toll-return-visit-popup");
-        var driver = Profile("driver", computed: new { tripCount = 3, lastRoute = new { from = "Paris", to = "Lyon", toll = "35 EUR" } });
-        var newcomer = Profile("newcomer", computed: new { tripCount = 0 });
+        var driver = Profile("driver", computed: new { trips = 3, passesPurchased = 0, lastTrip = new { from = "Paris", to = "Lyon", road = "A6" } });
+        var newcomer = Profile("newcomer", computed: new { trips = 0 });
         var visits = new[] { Event("Page Viewed", Monday9Utc), Event("Page Viewed", Monday9Utc.AddHours(2)), Event("Page Viewed", Monday9Utc.AddDays(1).AddHours(1)) };
 
         var driverRun = JourneyDryRun.Run(journey, driver, visits, Monday9Utc, Monday9Utc.AddDays(3));
@@ -42,7 +42,7 @@ public sealed class SampleJourneyTests
     public void Anniversary_trip_sends_a_chain_of_two_emails_from_thirty_days_before_last_years_trip()
     {
         var journey = SampleJourneys.Load("toll-anniversary-trip");
-        var trip = Event("Trip Completed", new DateTimeOffset(2024, 7, 20, 16, 0, 0, TimeSpan.Zero), new { route = "A7", from = "Paris", to = "Marseille", toll = "64 EUR" });
+        var trip = Event("Trip Completed", new DateTimeOffset(2024, 7, 20, 16, 0, 0, TimeSpan.Zero), new { road = "A7", entryPoint = "Paris", exitPoint = "Marseille", amount = 64, currency = "EUR" });
         var driver = Profile("driver") with { History = [trip] };
 
         var run = JourneyDryRun.Run(journey, driver, Array.Empty<JourneyEvent>(), new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2025, 8, 1, 0, 0, 0, TimeSpan.Zero));
@@ -51,7 +51,7 @@ public sealed class SampleJourneyTests
         Assert.Equal(
             [(new DateTimeOffset(2025, 6, 20, 10, 0, 0, TimeSpan.Zero), "price-update"), (new DateTimeOffset(2025, 6, 27, 10, 0, 0, TimeSpan.Zero), "places-and-offers")],
             sends.Select(s => (s.At, s.Command.NodeId)));
-        Assert.Equal("A7", ((SendMessage)sends[0].Command).Context.GetProperty("route").GetString());
+        Assert.Equal("A7", ((SendMessage)sends[0].Command).Context.GetProperty("road").GetString());
         Assert.Equal("A7", Assert.Single(run.Instances).CorrelationValue);
     }
 
@@ -75,11 +75,11 @@ public sealed class SampleJourneyTests
     public void Frequent_seller_cashier_gets_one_voucher_when_reaching_one_hundred_tickets()
     {
         var journey = SampleJourneys.Load("airline-cashier-frequent-seller");
-        var cashier = Profile("cashier-7", traits: new { profileKind = "cashier", firstName = "Ivan" }, computed: new { ticketsSold = 100 });
-        var sales = new[] { Event("Ticket Sold", Monday9Utc), Event("Ticket Sold", Monday9Utc.AddHours(1)) };
+        var cashier = Profile("cashier-7", traits: new { firstName = "Ivan" }, computed: new { total = new { tickets = 100 } });
+        var sales = new[] { Event("Booking Created", Monday9Utc), Event("Booking Created", Monday9Utc.AddHours(1)) };
 
         var run = JourneyDryRun.Run(journey, cashier, sales, Monday9Utc, Monday9Utc.AddDays(1));
-        var belowThreshold = JourneyDryRun.Run(journey, cashier with { Computed = Json("""{ "ticketsSold": 99 }""") }, sales, Monday9Utc, Monday9Utc.AddDays(1));
+        var belowThreshold = JourneyDryRun.Run(journey, cashier with { Computed = Json("""{ "total": { "tickets": 99 } }""") }, sales, Monday9Utc, Monday9Utc.AddDays(1));
 
         var voucher = run.Commands.Select(c => c.Command).OfType<IssueVoucher>().Single();
         Assert.Equal(("cashier-bonus", 50m, "EUR"), (voucher.VoucherType, voucher.Amount!.Value, voucher.Currency));
