@@ -24,7 +24,8 @@ public static class ConditionOperators
         ["withinLast"] = ConditionOperator.WithinLast,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public static IReadOnlyCollection<string> Names => ByName.Keys;
+    /// <summary>The names in declaration order, so error messages list them as the docs do.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. Enum.GetValues<ConditionOperator>().Select(NameOf)];
 
     public static bool TryParse(string? name, out ConditionOperator op) =>
         ByName.TryGetValue(name ?? string.Empty, out op);
