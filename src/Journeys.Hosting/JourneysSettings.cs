@@ -12,6 +12,8 @@ public sealed class JourneysSettings
     public OperationsSettings Operations { get; init; } = new();
     public DatabaseSettings Database { get; init; } = new();
     public Storage.Journal.JournalOptions Journal { get; init; } = new();
+    public IngestionSettings Ingestion { get; init; } = new();
+    public ManagementSettings Management { get; init; } = new();
 
     public bool HasDatabase => !string.IsNullOrWhiteSpace(ConnectionString);
 
@@ -22,6 +24,8 @@ public sealed class JourneysSettings
         Operations = configuration.GetSection("Operations").Get<OperationsSettings>() ?? new(),
         Database = configuration.GetSection("Database").Get<DatabaseSettings>() ?? new(),
         Journal = configuration.GetSection("Journal").Get<Storage.Journal.JournalOptions>() ?? new(),
+        Ingestion = configuration.GetSection("Ingestion").Get<IngestionSettings>() ?? new(),
+        Management = configuration.GetSection("Management").Get<ManagementSettings>() ?? new(),
     };
 }
 

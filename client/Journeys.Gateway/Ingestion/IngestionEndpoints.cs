@@ -14,11 +14,11 @@ public static class IngestionEndpoints
     public static IEndpointRouteBuilder MapIngestion(this IEndpointRouteBuilder endpoints)
     {
         var v1 = endpoints.MapGroup("/v1");
-        v1.MapPost("/batch", (HttpContext http, EventIngestor ingestor, IngestionOptions options, TimeProvider clock, CancellationToken ct) =>
+        v1.MapPost("/batch", (HttpContext http, EventIngestor ingestor, IngestionSettings options, TimeProvider clock, CancellationToken ct) =>
             IngestAsync(http, ingestor, options, clock, EventLimits.MaxBatchBytes, (parser, body, now) => parser.ParseBatch(body, now), ct));
         foreach (var type in Enum.GetValues<EventType>())
         {
-            v1.MapPost("/" + Wire.Name(type), (HttpContext http, EventIngestor ingestor, IngestionOptions options, TimeProvider clock, CancellationToken ct) =>
+            v1.MapPost("/" + Wire.Name(type), (HttpContext http, EventIngestor ingestor, IngestionSettings options, TimeProvider clock, CancellationToken ct) =>
                 IngestAsync(http, ingestor, options, clock, EventLimits.MaxEventBytes, (parser, body, now) => parser.ParseCall(type, body, now), ct));
         }
         endpoints.MapHub<IngestionHub>("/v1/stream");
@@ -28,7 +28,7 @@ public static class IngestionEndpoints
     private static async Task<IResult> IngestAsync(
         HttpContext http,
         EventIngestor ingestor,
-        IngestionOptions options,
+        IngestionSettings options,
         TimeProvider clock,
         int maxBytes,
         Func<EventParser, ReadOnlyMemory<byte>, DateTimeOffset, ParseResult> parse,

@@ -10,16 +10,17 @@ public static class IngestionHostingExtensions
 
     public static WebApplicationBuilder AddIngestion(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection("Ingestion").Get<IngestionOptions>() ?? new IngestionOptions();
-        if (options.WriteKeySet.Count == 0 && string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Journeys")))
+        var settings = JourneysSettings.From(builder.Configuration);
+        var options = settings.Ingestion;
+        if (options.WriteKeySet.Count == 0 && !settings.HasDatabase)
         {
-            options = new IngestionOptions { WriteKeys = EmbeddedWriteKey };
+            options = new IngestionSettings { WriteKeys = EmbeddedWriteKey };
         }
         builder.Services.AddSingleton(options);
-        var management = builder.Configuration.GetSection("Management").Get<ManagementOptions>() ?? new ManagementOptions();
-        if (management.ApiKeySet.Count == 0 && string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Journeys")))
+        var management = settings.Management;
+        if (management.ApiKeySet.Count == 0 && !settings.HasDatabase)
         {
-            management = new ManagementOptions { ApiKeys = EmbeddedManagementKey };
+            management = new ManagementSettings { ApiKeys = EmbeddedManagementKey };
         }
         builder.Services.AddSingleton(management);
         builder.Services.AddSingleton(TimeProvider.System);

@@ -10,7 +10,7 @@ namespace Journeys.Gateway.Ingestion;
 /// same JSON as <c>POST /v1/batch</c>) to <c>Upload</c> and receives one acknowledgement per batch,
 /// sent only after that batch is committed. The write key is the access token.
 /// </summary>
-public sealed class IngestionHub(EventIngestor ingestor, IngestionOptions options, TimeProvider clock, ILogger<IngestionHub> logger) : Hub
+public sealed class IngestionHub(EventIngestor ingestor, IngestionSettings options, TimeProvider clock, ILogger<IngestionHub> logger) : Hub
 {
     public override Task OnConnectedAsync()
     {

@@ -1,7 +1,7 @@
 namespace Journeys.Gateway.Profiles;
 
 /// <summary>Management APIs need <c>Authorization: Bearer {key}</c> with one of <c>Management:ApiKeys</c>.</summary>
-public sealed class ManagementKeyFilter(ManagementOptions options) : IEndpointFilter
+public sealed class ManagementKeyFilter(ManagementSettings options) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -1,7 +1,7 @@
-namespace Journeys.Gateway.Ingestion;
+namespace Journeys.Hosting;
 
 /// <summary>Settings section <c>Ingestion</c>.</summary>
-public sealed class IngestionOptions
+public sealed class IngestionSettings
 {
     /// <summary>Write keys accepted as the HTTP Basic user name (Segment convention). Comma-separated in one variable.</summary>
     public string WriteKeys { get; init; } = "";

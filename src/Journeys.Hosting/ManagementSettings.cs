@@ -1,7 +1,7 @@
-namespace Journeys.Gateway.Profiles;
+namespace Journeys.Hosting;
 
 /// <summary>Settings section <c>Management</c>.</summary>
-public sealed class ManagementOptions
+public sealed class ManagementSettings
 {
     /// <summary>Keys for the management APIs, comma-separated.</summary>
     public string ApiKeys { get; init; } = "";
