@@ -25,6 +25,7 @@ public static class GatewayHostingExtensions
             builder.UseOrleans(silo => silo
                 .UseLocalhostClustering(settings.Orleans.SiloPort, settings.Orleans.GatewayPort, serviceId: settings.Orleans.ServiceId, clusterId: settings.Orleans.ClusterId)
                 .AddMemoryGrainStorageAsDefault()
+                .AddMemoryGrainStorage(Grains.Profiles.ProfileStorage.Name)
                 .UseInMemoryReminderService()
                 .AddJourneysGrains()
                 .AddDashboard());

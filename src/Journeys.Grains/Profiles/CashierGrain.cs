@@ -6,7 +6,7 @@ namespace Journeys.Grains.Profiles;
 [GrainType("cashier")]
 public sealed class CashierGrain(
     ProfileGrainServices services,
-    [PersistentState("profile")] IPersistentState<ProfileDocument> stored,
+    [PersistentState("profile", ProfileStorage.Name)] IPersistentState<ProfileDocument> stored,
     ILogger<CashierGrain> logger)
     : ProfileGrain<CashierProfile>(services, stored, logger), ICashierGrain
 {

@@ -6,7 +6,7 @@ namespace Journeys.Grains.Profiles;
 [GrainType("corporate")]
 public sealed class CorporateGrain(
     ProfileGrainServices services,
-    [PersistentState("profile")] IPersistentState<ProfileDocument> stored,
+    [PersistentState("profile", ProfileStorage.Name)] IPersistentState<ProfileDocument> stored,
     ILogger<CorporateGrain> logger)
     : ProfileGrain<CorporateProfile>(services, stored, logger), ICorporateGrain
 {

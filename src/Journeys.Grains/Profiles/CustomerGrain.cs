@@ -6,7 +6,7 @@ namespace Journeys.Grains.Profiles;
 [GrainType("customer")]
 public sealed class CustomerGrain(
     ProfileGrainServices services,
-    [PersistentState("profile")] IPersistentState<ProfileDocument> stored,
+    [PersistentState("profile", ProfileStorage.Name)] IPersistentState<ProfileDocument> stored,
     ILogger<CustomerGrain> logger)
     : ProfileGrain<CustomerProfile>(services, stored, logger), ICustomerGrain
 {
