@@ -1,0 +1,72 @@
+using System.Globalization;
+
+namespace Journeys.Benchmarks;
+
+/// <summary>Command-line settings of <c>ingestion</c>; defaults keep a full run to a few minutes.</summary>
+public sealed class BenchmarkOptions
+{
+    public int Seconds { get; init; } = 30;
+    public int WarmupSeconds { get; init; } = 5;
+    public int Rate { get; init; } = 12_000;
+    public int BatchSize { get; init; } = 100;
+    public int Profiles { get; init; } = 50_000;
+    public int Senders { get; init; } = 32;
+    /// <summary>Requests generated up front for the closed loop, as events/s over its duration; it stops early when they run out.</summary>
+    public int ClosedLoopCeiling { get; init; } = 40_000;
+    public int NaiveTasks { get; init; } = 32;
+    public int NaiveSeconds { get; init; } = 15;
+    public string? Output { get; init; }
+    public required string CommandLine { get; init; }
+
+    public const string Usage = """
+        usage: dotnet run -c Release --project tests/Journeys.Benchmarks -- ingestion [options]
+          --seconds N           length of the fixed-rate and the closed-loop phase (30)
+          --warmup N            seconds of warm-up traffic before measuring (5)
+          --rate N              offered events/s of the fixed-rate phase (12000)
+          --batch N             events per request (100)
+          --profiles N          distinct customer profiles (50000)
+          --senders N           concurrent senders of the closed-loop phase (32)
+          --closed-ceiling N    events/s generated up front for the closed loop (40000)
+          --naive-tasks N       concurrent tasks of the per-event baselines (32)
+          --naive-seconds N     length of each per-event baseline (15)
+          --output PATH         markdown file to update (docs/benchmarks.md); "-" prints only
+        """;
+
+    /// <summary>Null when the arguments do not name the ingestion benchmark or are malformed.</summary>
+    public static BenchmarkOptions? Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0] != "ingestion" || args.Length % 2 == 0)
+        {
+            return null;
+        }
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 1; i < args.Length; i += 2)
+        {
+            values[args[i]] = args[i + 1];
+        }
+        var known = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "--seconds", "--warmup", "--rate", "--batch", "--profiles", "--senders", "--closed-ceiling", "--naive-tasks", "--naive-seconds", "--output",
+        };
+        if (!values.Keys.All(known.Contains))
+        {
+            return null;
+        }
+        int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var defaults = new BenchmarkOptions { CommandLine = "" };
+        return new BenchmarkOptions
+        {
+            Seconds = Int("--seconds", defaults.Seconds),
+            WarmupSeconds = Int("--warmup", defaults.WarmupSeconds),
+            Rate = Int("--rate", defaults.Rate),
+            BatchSize = Int("--batch", defaults.BatchSize),
+            Profiles = Int("--profiles", defaults.Profiles),
+            Senders = Int("--senders", defaults.Senders),
+            ClosedLoopCeiling = Int("--closed-ceiling", defaults.ClosedLoopCeiling),
+            NaiveTasks = Int("--naive-tasks", defaults.NaiveTasks),
+            NaiveSeconds = Int("--naive-seconds", defaults.NaiveSeconds),
+            Output = values.GetValueOrDefault("--output"),
+            CommandLine = "dotnet run -c Release --project tests/Journeys.Benchmarks -- " + string.Join(' ', args),
+        };
+    }
+}

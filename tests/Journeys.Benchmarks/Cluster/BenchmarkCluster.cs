@@ -1,0 +1,109 @@
+using Journeys.TestSupport;
+using Npgsql;
+
+namespace Journeys.Benchmarks.Cluster;
+
+/// <summary>
+/// The system under test as an operator would run it: a throwaway PostgreSQL (fsync on,
+/// synchronous_commit on), a migrated database, two silo processes and the gateway process,
+/// all from the build output of this configuration.
+/// </summary>
+public sealed class BenchmarkCluster : IAsyncDisposable
+{
+    public const string WriteKey = "benchmark-key";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly PostgresServer postgres;
+    private readonly List<HostProcess> silos = [];
+    private HostProcess? gateway;
+
+    private BenchmarkCluster(PostgresServer postgres, string connectionString)
+    {
+        this.postgres = postgres;
+        ConnectionString = connectionString;
+        DataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 100 }.ConnectionString);
+    }
+
+    public string ConnectionString { get; }
+    public PostgresServer Server => postgres;
+    public NpgsqlDataSource DataSource { get; }
+    public Uri GatewayUrl { get; private set; } = null!;
+    public HostProcess Gateway => gateway ?? throw new InvalidOperationException("the gateway is not started");
+    public IReadOnlyList<HostProcess> Silos => silos;
+
+    public static async Task<BenchmarkCluster> StartAsync()
+    {
+        var postgres = await PostgresServer.StartNewAsync();
+        BenchmarkCluster? cluster = null;
+        try
+        {
+            var database = await MigratedDatabase.CreateAsync(postgres);
+            cluster = new BenchmarkCluster(postgres, database.ConnectionString);
+            await cluster.StartSiloAsync();
+            await cluster.StartSiloAsync();
+            await cluster.StartGatewayAsync();
+            return cluster;
+        }
+        catch
+        {
+            if (cluster is not null)
+            {
+                await cluster.DisposeAsync();
+            }
+            else
+            {
+                await postgres.DisposeAsync();
+            }
+            throw;
+        }
+    }
+
+    public async Task<string> SettingAsync(string name)
+    {
+        await using var command = DataSource.CreateCommand("SELECT current_setting(@name)");
+        command.Parameters.AddWithValue("name", name);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task StartSiloAsync()
+    {
+        var operationsPort = FreePort.Next();
+        var silo = HostProcess.Start(RepositoryPaths.SiloDll, new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Journeys"] = ConnectionString,
+            ["Orleans__SiloPort"] = FreePort.Next().ToString(),
+            ["Orleans__GatewayPort"] = FreePort.Next().ToString(),
+            ["Orleans__AdvertisedIPAddress"] = "127.0.0.1",
+            ["Operations__Port"] = operationsPort.ToString(),
+        });
+        silos.Add(silo);
+        await silo.WaitUntilHealthyAsync($"http://127.0.0.1:{operationsPort}/health/ready", StartTimeout);
+    }
+
+    private async Task StartGatewayAsync()
+    {
+        GatewayUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        gateway = HostProcess.Start(RepositoryPaths.GatewayDll, new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Journeys"] = ConnectionString,
+            ["ASPNETCORE_URLS"] = GatewayUrl.ToString().TrimEnd('/'),
+            ["Ingestion__WriteKeys"] = WriteKey,
+        });
+        await gateway.WaitUntilHealthyAsync(new Uri(GatewayUrl, "/health/ready").ToString(), StartTimeout);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Gateway first, so no request is in flight when the silos go.
+        if (gateway is not null)
+        {
+            await gateway.DisposeAsync();
+        }
+        foreach (var silo in silos)
+        {
+            await silo.DisposeAsync();
+        }
+        await DataSource.DisposeAsync();
+        await postgres.DisposeAsync();
+    }
+}
