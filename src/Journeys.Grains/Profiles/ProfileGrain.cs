@@ -292,6 +292,11 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
 
     private SegmentChanges? EvaluateSegments(TState current, IReadOnlyList<SegmentDefinition> definitions)
     {
+        if (definitions.Count == 0 && stored.State.Segments.Count == 0)
+        {
+            // Nothing to enter or leave: skip rendering the profile to JSON on the hot path.
+            return null;
+        }
         var json = JsonSerializer.SerializeToElement(current, ProfileJson.Options);
         var computed = json.TryGetProperty("computed", out var c) ? c : default;
         var changes = SegmentEvaluator.Evaluate(definitions, json.GetProperty("traits"), computed, stored.State.Segments, Now);
