@@ -14,7 +14,7 @@ public sealed class JournalWriter : IAsyncDisposable
 {
     private const string InsertSql = """
         INSERT INTO journal (message_id, partition, profile_kind, profile_id, type, event, occurred_at, received_at, payload)
-        SELECT m, p, k, i, t, e, o, r, d::jsonb
+        SELECT m, p, k, i, t, e, o, r, d::json
         FROM unnest(@message_ids, @partitions, @kinds, @ids, @types, @events, @occurred, @received, @payloads)
              AS incoming(m, p, k, i, t, e, o, r, d)
         ON CONFLICT (message_id) DO NOTHING
