@@ -64,7 +64,7 @@ public sealed class SampleJourneyTests
         var journey = SampleJourneys.Load("airline-booking-follow-up");
         var flyer = Profile("flyer", traits: new { loyaltyMember = true, firstName = "Ana" });
         var departure = Monday9Utc.AddDays(10);
-        var booking = Event("Booking Created", Monday9Utc, new { bookingId = "PNR123", destination = "Lisbon", departureAt = departure.ToString("O") });
+        var booking = Event("Booking Created", Monday9Utc, new { pnr = "PNR123", segments = new[] { new { destination = "LIS", departure = departure.ToString("O") } } });
 
         var run = JourneyDryRun.Run(journey, flyer, [booking], Monday9Utc, Monday9Utc.AddDays(30));
 
