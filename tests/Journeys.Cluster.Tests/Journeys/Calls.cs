@@ -16,6 +16,15 @@ internal static class Calls
         ["traits"] = traits,
     };
 
+    public static JsonObject Identify(string userId, JsonObject traits, string kind = "customer") => new()
+    {
+        ["type"] = "identify",
+        ["messageId"] = Guid.NewGuid().ToString("N"),
+        ["userId"] = userId,
+        ["profileKind"] = kind,
+        ["traits"] = traits,
+    };
+
     public static JsonObject Consent(string userId, string channel, string kind = "customer") =>
         Track(userId, "Consent Updated", new JsonObject { ["channel"] = channel, ["granted"] = true }, kind);
 
@@ -55,7 +64,7 @@ internal static class Calls
         Track(userId, "Page Viewed", new JsonObject { ["url"] = "https://tolls.example/plan", ["path"] = "/plan" });
 
     /// <summary>A booking sold by <paramref name="cashierId"/> for <paramref name="corporateId"/>; it fans out to each profile.</summary>
-    public static JsonObject Booking(string pnr, string passengerId, string salesChannel, string? cashierId = null, string? corporateId = null) =>
+    public static JsonObject Booking(string pnr, string passengerId, string salesChannel, string? cashierId = null, string? corporateId = null, DateTimeOffset? departure = null) =>
         Track(passengerId, "Booking Created", new JsonObject
         {
             ["pnr"] = pnr,
@@ -66,7 +75,7 @@ internal static class Calls
                 ["destination"] = "KZN",
                 ["carrier"] = "SU",
                 ["flightNumber"] = "1190",
-                ["departure"] = "2026-07-01T08:30:00Z",
+                ["departure"] = (departure ?? new DateTimeOffset(2027, 7, 1, 8, 30, 0, TimeSpan.Zero)).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
                 ["cabin"] = "economy",
                 ["fare"] = 120,
                 ["currency"] = "EUR",

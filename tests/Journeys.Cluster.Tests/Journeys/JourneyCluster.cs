@@ -95,6 +95,15 @@ public sealed class JourneyCluster : IAsyncDisposable
 
     public void Advance(TimeSpan by) => Clock.Advance(by);
 
+    public void AdvanceTo(DateTimeOffset at) => Clock.Advance(at - Now);
+
+    /// <summary>The next 09:00 UTC, so a test starts in office hours whatever earlier tests did to the clock.</summary>
+    public DateTimeOffset NextMorning()
+    {
+        var today = new DateTimeOffset(Now.UtcDateTime.Date.AddHours(9), TimeSpan.Zero);
+        return today > Now ? today : today.AddDays(1);
+    }
+
     /// <summary>Delivers the profile's reminder tick, as the reminder service does once its due time has passed.</summary>
     public Task TickAsync(string kind, string id) =>
         Cluster.Client.GetProfile(kind, id).AsReference<IRemindable>().ReceiveReminder(JourneysReminder, default);
