@@ -81,10 +81,33 @@ public sealed class JourneyCluster : IAsyncDisposable
     /// <summary>Commits a batch of Segment calls to the journal and waits until the readers delivered and saved them.</summary>
     public async Task SendAsync(IEnumerable<JsonObject> calls)
     {
+        await IngestAsync(calls);
+        await CatchUpAsync();
+    }
+
+    /// <summary>What the gateway does: commits the calls to the journal and notifies the partition readers, without waiting for delivery.</summary>
+    public async Task IngestAsync(IEnumerable<JsonObject> calls)
+    {
         var batch = new JsonObject { ["batch"] = new JsonArray([.. calls]) };
         var parsed = EventParser.Default.ParseBatch(batch, Now);
         Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors));
-        await journal.AppendAsync(JournalEntries.From(parsed.Events));
+        var appended = await journal.AppendAsync(JournalEntries.From(parsed.Events));
+        foreach (var partition in appended.Stored.Select(r => r.Partition).Distinct())
+        {
+            await Cluster.Client.GetGrain<IJournalPartitionGrain>(partition).NotifyAsync();
+        }
+    }
+
+    /// <summary>Delivers the profile's journal events to it again, as a partition reader does after a crash left its checkpoint behind.</summary>
+    public async Task RedeliverAsync(string kind, string id)
+    {
+        var records = await journal.ReadProfileAsync(kind, id, limit: 1000);
+        await Cluster.Client.GetProfile(kind, id).ApplyAsync([.. records.Select(r => new JournalEvent(r.Position, r.MessageId, r.Type, r.Event, r.OccurredAt, r.Payload))]);
+    }
+
+    /// <summary>Has every partition reader deliver what is committed and save its checkpoint.</summary>
+    public async Task CatchUpAsync()
+    {
         for (var partition = 0; partition < journal.Partitions; partition++)
         {
             await Cluster.Client.GetGrain<IJournalPartitionGrain>(partition).CatchUpAsync();

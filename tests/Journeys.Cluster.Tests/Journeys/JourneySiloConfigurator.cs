@@ -4,6 +4,7 @@ using Journeys.Grains.Segments;
 using Journeys.Hosting;
 using Journeys.Storage.Journal;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 
@@ -25,6 +26,13 @@ internal sealed class JourneySiloConfigurator : ISiloConfigurator
         siloBuilder.Services.AddJourneysJournal(Journal, connectionString);
         siloBuilder.Services.AddJourneysStats(connectionString);
         siloBuilder.AddJourneysGrains();
+        // As in production (ConfigureJourneysCluster): a killed silo is declared dead within seconds.
+        siloBuilder.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = TimeSpan.FromSeconds(1);
+            o.NumMissedProbesLimit = 2;
+            o.NumVotesForDeathDeclaration = 1;
+        });
         siloBuilder.Services.AddSingleton(sp => new ProfileGrainServices(
             sp.GetRequiredService<IEventJournal>(),
             sp.GetRequiredService<SegmentDefinitions>(),
