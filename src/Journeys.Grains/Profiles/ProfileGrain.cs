@@ -25,11 +25,9 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     private const string JourneysReminder = "journeys";
     private const int SegmentHistoryKept = 50;
     private const int TimelineKept = 100;
-    private const int JourneyHistoryKept = 20;
     private static readonly TimeSpan SaveBehind = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan PreciseTimerHorizon = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan CountersSaveDelay = TimeSpan.FromMilliseconds(200);
-    private static readonly HashSet<string> RememberedEvents = ["Trip Completed", "Flight Flown", "Booking Created", "Pass Subscription Purchased", "Order Completed"];
 
     private TState state = null!;
     private ProfileJourneysState journeys = ProfileJourneysState.Empty;
@@ -171,11 +169,8 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
                 run.State = Merge(run.State, ProfileJson.Deserialize<TState>(anonymous), Now);
             }
             run.State = Apply(run.State, envelope, Now);
-            var journeyEvent = ToJourneyEvent(envelope);
-            if (RememberedEvents.Contains(journeyEvent.Name))
-            {
-                run.History = [.. run.History.TakeLast(JourneyHistoryKept - 1), journeyEvent];
-            }
+            var journeyEvent = JourneyEvent.From(envelope);
+            run.History = ProfileViews.Remember(run.History, journeyEvent);
             run.Handle(new EventReceived(journeyEvent), envelope.MessageId);
         }
 
@@ -368,14 +363,6 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             .ToList();
         return ProfileViews.For(current, services.LiveJourneys.Topics, sends, events);
     }
-
-    private static JourneyEvent ToJourneyEvent(EventEnvelope e) => new()
-    {
-        MessageId = e.MessageId,
-        Name = e.Event ?? e.Name ?? Wire.Name(e.Type),
-        Timestamp = e.Timestamp,
-        Properties = JsonSerializer.SerializeToElement(e.Properties),
-    };
 
     private static string TypeName(JourneyCommand command) => JsonNamingPolicy.CamelCase.ConvertName(command.GetType().Name);
 
