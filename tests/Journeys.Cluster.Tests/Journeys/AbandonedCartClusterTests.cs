@@ -59,11 +59,11 @@ public sealed class AbandonedCartClusterTests(PostgresFixture postgres)
         Assert.Equal(Carts, final.Total.Exited);
         Assert.InRange(control.Count, reminded.Count * 5 / 100, reminded.Count * 15 / 100);
 
-        foreach (var driver in drivers)
+        var timelines = await Task.WhenAll(drivers.Select(d => journeys.TimelineAsync("customer", d.Id, Journey)));
+        foreach (var (driver, timeline) in drivers.Zip(timelines))
         {
-            var sends = (await journeys.TimelineAsync("customer", driver.Id, Journey)).Where(t => t.Type == "sendMessage").Select(t => t.Channel).ToList();
-            Assert.Equal(driver.ExpectedSends(), sends);
-            Assert.All(await journeys.TimelineAsync("customer", driver.Id, Journey), t => Assert.Equal(TimelineEntry.AwaitingHandler, t.Status));
+            Assert.Equal(driver.ExpectedSends(), timeline.Where(t => t.Type == "sendMessage").Select(t => t.Channel));
+            Assert.All(timeline, t => Assert.Equal(TimelineEntry.AwaitingHandler, t.Status));
         }
     }
 

@@ -8,6 +8,7 @@ using Journeys.Engine.Events;
 using Journeys.Engine.Journeys;
 using Journeys.Grains.Journal;
 using Journeys.Grains.Profiles;
+using Journeys.Storage;
 using Journeys.Storage.Journal;
 using Journeys.Storage.Stats;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -57,13 +58,15 @@ public sealed class JourneyCluster : IAsyncDisposable
     public static async Task<JourneyCluster> StartAsync(PostgresServer server, short silos)
     {
         var database = await MigratedDatabase.CreateAsync(server);
+        // Small pools, as production budgets them (Database__MaxPoolSize): test classes share one server.
+        var connectionString = PostgresConnectionString.Normalize(database.ConnectionString, maxPoolSize: 8);
         var (name, clock) = TestClocks.Create(Start);
-        var cluster = await PostgresTestCluster.StartAsync(database.ConnectionString, silos, builder =>
+        var cluster = await PostgresTestCluster.StartAsync(connectionString, silos, builder =>
         {
             builder.Properties[TestClocks.ClockKey] = name;
             builder.AddSiloBuilderConfigurator<JourneySiloConfigurator>();
         });
-        return new JourneyCluster(cluster, database.ConnectionString, name, clock);
+        return new JourneyCluster(cluster, connectionString, name, clock);
     }
 
     /// <summary>Publishes sample journeys as the embedded default does.</summary>
@@ -81,12 +84,22 @@ public sealed class JourneyCluster : IAsyncDisposable
     /// <summary>Commits a batch of Segment calls to the journal and waits until the readers delivered and saved them.</summary>
     public async Task SendAsync(IEnumerable<JsonObject> calls)
     {
-        await IngestAsync(calls);
-        await CatchUpAsync();
+        var appended = await IngestAsync(calls);
+        // A reader retries a failed delivery at its next poll, so catching up may take more than one call.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        foreach (var partition in appended.GroupBy(r => r.Partition, r => r.Position))
+        {
+            var reader = Cluster.Client.GetGrain<IJournalPartitionGrain>(partition.Key);
+            while (await reader.CatchUpAsync() < partition.Max())
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"journal partition {partition.Key} did not deliver up to {partition.Max()}");
+                await Task.Delay(100);
+            }
+        }
     }
 
     /// <summary>What the gateway does: commits the calls to the journal and notifies the partition readers, without waiting for delivery.</summary>
-    public async Task IngestAsync(IEnumerable<JsonObject> calls)
+    public async Task<IReadOnlyList<JournalRecord>> IngestAsync(IEnumerable<JsonObject> calls)
     {
         var batch = new JsonObject { ["batch"] = new JsonArray([.. calls]) };
         var parsed = EventParser.Default.ParseBatch(batch, Now);
@@ -96,6 +109,7 @@ public sealed class JourneyCluster : IAsyncDisposable
         {
             await Cluster.Client.GetGrain<IJournalPartitionGrain>(partition).NotifyAsync();
         }
+        return appended.Stored;
     }
 
     /// <summary>Delivers the profile's journal events to it again, as a partition reader does after a crash left its checkpoint behind.</summary>
