@@ -1,2 +1,3 @@
+global using Journeys.Grains.Journal;
 global using Journeys.Hosting;
 global using Orleans;

@@ -23,7 +23,8 @@ internal static class PostgresTestCluster
     /// <summary>Configuration key through which the configurators get the connection string.</summary>
     public const string ConnectionStringKey = "JourneysTests:ConnectionString";
 
-    public static async Task<TestCluster> StartAsync(string connectionString, short silos)
+    /// <param name="configure">Adds to the builder, e.g. more silo configurators and their properties.</param>
+    public static async Task<TestCluster> StartAsync(string connectionString, short silos, Action<TestClusterBuilder>? configure = null)
     {
         var builder = new TestClusterBuilder(silos);
         builder.Options.ServiceId = ServiceId;
@@ -33,6 +34,7 @@ internal static class PostgresTestCluster
         builder.Properties[ConnectionStringKey] = connectionString;
         builder.AddSiloBuilderConfigurator<PostgresSiloConfigurator>();
         builder.AddClientBuilderConfigurator<PostgresClientConfigurator>();
+        configure?.Invoke(builder);
 
         var cluster = builder.Build();
         try

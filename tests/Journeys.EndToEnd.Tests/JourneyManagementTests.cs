@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -164,6 +165,55 @@ public sealed class JourneyManagementTests(ProductionClusterFixture fixture) : I
         Assert.DoesNotContain("sendMessage", commands);
         Assert.Equal("purchased", (string?)Assert.Single(run["instances"]!.AsArray())!["exitReason"]);
         Assert.Equal(0, await Cluster.ScalarAsync("SELECT count(*) FROM journal WHERE profile_id = 'driver-1'"));
+    }
+
+    [Fact]
+    public async Task A_dry_run_replays_a_stored_profiles_recorded_trips_and_consent_without_effects()
+    {
+        const string id = "toll-anniversary-trip";
+        using (var saved = await Cluster.ManageAsync(HttpMethod.Put, $"/api/journeys/{id}/draft", JsonNode.Parse(SampleJourneys.Json(id))))
+        {
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        }
+        var consenting = "recorded-" + NewId();
+        var silent = "recorded-" + NewId();
+        using (var ingested = await Cluster.PostAsync("/v1/batch", Events.Batch(
+            Recorded(Events.Track(NewId(), consenting, "Consent Updated", new JsonObject { ["channel"] = "email", ["granted"] = true }), "2025-05-01T08:00:00Z"),
+            Recorded(Events.Trip(NewId(), consenting), "2025-07-20T16:00:00Z"),
+            Recorded(Events.Trip(NewId(), silent), "2025-07-20T16:00:00Z"))))
+        {
+            Assert.Equal(HttpStatusCode.OK, ingested.StatusCode);
+        }
+        JsonObject Request(string profileId) => new()
+        {
+            ["recorded"] = new JsonObject { ["kind"] = "customer", ["id"] = profileId },
+            ["from"] = "2026-06-01T00:00:00Z",
+            ["to"] = "2026-08-01T00:00:00Z",
+        };
+
+        var run = await JsonAsync(await Cluster.ManageAsync(HttpMethod.Post, $"/api/journeys/{id}/dry-run", Request(consenting)));
+        var withoutConsent = await JsonAsync(await Cluster.ManageAsync(HttpMethod.Post, $"/api/journeys/{id}/dry-run", Request(silent)));
+        using var mixed = await Cluster.ManageAsync(HttpMethod.Post, $"/api/journeys/{id}/dry-run", new JsonObject
+        {
+            ["recorded"] = new JsonObject { ["id"] = consenting },
+            ["events"] = new JsonArray(),
+        });
+        using var unknown = await Cluster.ManageAsync(HttpMethod.Post, $"/api/journeys/{id}/dry-run", Request("nobody-" + NewId()));
+
+        var sends = run["commands"]!.AsArray().Where(c => (string?)c!["command"]!["type"] == "sendMessage").ToList();
+        Assert.Equal(["2026-06-20T10:00:00+00:00", "2026-06-27T10:00:00+00:00"], sends.Select(c => DateTimeOffset.Parse((string)c!["at"]!, CultureInfo.InvariantCulture).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)));
+        Assert.Equal("M12", (string?)sends[0]!["command"]!["context"]!["road"]);
+        var suppressed = withoutConsent["commands"]!.AsArray().Select(c => c!["command"]!).Where(c => (string?)c["type"] == "suppressed").ToList();
+        Assert.Equal(["noConsent:email:trips", "noConsent:email:trips"], suppressed.Select(c => (string?)c["reason"]));
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (mixed.StatusCode, unknown.StatusCode));
+        Assert.Equal(2, await Cluster.ScalarAsync($"SELECT count(*) FROM journal WHERE profile_id = '{consenting}'"));
+        Assert.DoesNotContain("sendMessage", (await Cluster.GetProfileAsync("customer", consenting)).ToJsonString(), StringComparison.Ordinal);
+    }
+
+    private static JsonObject Recorded(JsonObject call, string timestamp)
+    {
+        call["timestamp"] = timestamp;
+        return call;
     }
 
     private static JsonObject DryRunEvent(string at, string name, JsonObject properties) => new()

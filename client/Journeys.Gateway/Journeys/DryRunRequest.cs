@@ -3,17 +3,22 @@ using System.Text.Json.Nodes;
 using Journeys.Engine;
 using Journeys.Engine.Events;
 using Journeys.Engine.Journeys;
+using Journeys.Engine.Running;
 
 namespace Journeys.Gateway.Journeys;
 
 /// <summary>
-/// The body of <c>POST /api/journeys/{id}/dry-run</c>: an inline profile, events as the tracking API takes
-/// them, and the virtual time span. Events before <c>from</c> become the profile's history (what
-/// anniversary triggers look at); the rest are replayed.
+/// The body of <c>POST /api/journeys/{id}/dry-run</c>: either an inline profile and events as the tracking
+/// API takes them, or <c>recorded</c>, a stored profile whose journal events are replayed; and the virtual
+/// time span. Events before <c>from</c> become the profile's history (what anniversary triggers look at);
+/// the rest are replayed.
 /// </summary>
-internal sealed record DryRunRequest(ProfileView Profile, IReadOnlyList<JourneyEvent> Events, DateTimeOffset From, DateTimeOffset To)
+internal sealed record DryRunRequest(ProfileView Profile, IReadOnlyList<DryRunInput> Inputs, DateTimeOffset From, DateTimeOffset To)
 {
     public const string DefaultProfileId = "dry-run-profile";
+
+    /// <summary>The newest events of a recorded profile a dry run replays at most.</summary>
+    public const int MaxRecordedEvents = 10_000;
 
     /// <summary>How long after the last event the replay runs when the request gives no <c>to</c>.</summary>
     public static readonly TimeSpan DefaultSpan = TimeSpan.FromDays(30);
@@ -36,9 +41,60 @@ internal sealed record DryRunRequest(ProfileView Profile, IReadOnlyList<JourneyE
 
         return new DryRunRequest(
             profile with { History = [.. events.Where(e => e.Timestamp < from)] },
-            [.. events.Where(e => e.Timestamp >= from)],
+            [.. events.Where(e => e.Timestamp >= from).Select(e => new DryRunInput(e.Timestamp, new EventReceived(e)))],
             from,
             to);
+    }
+
+    /// <summary>The stored profile named by <c>"recorded": {"kind", "id"}</c>, or null when the body has none.</summary>
+    public static (ProfileKind Kind, string Id)? ReadRecorded(JsonObject body, FieldErrors errors)
+    {
+        if (body["recorded"] is null)
+        {
+            return null;
+        }
+        if (body["recorded"] is not JsonObject recorded)
+        {
+            errors.Add("$.recorded", "must be an object: {\"kind\": \"customer\", \"id\": \"...\"}");
+            return null;
+        }
+        if (body["profile"] is not null || body["events"] is not null)
+        {
+            errors.Add("$.recorded", "replays a stored profile's own events: give either recorded or profile and events");
+        }
+        var kindName = JourneyRequests.String(recorded, "kind", errors) ?? Wire.Name(ProfileKind.Customer);
+        var id = JourneyRequests.String(recorded, "id", errors);
+        if (!Wire.TryParse<ProfileKind>(kindName, out var kind))
+        {
+            errors.Add("$.recorded.kind", "must be customer, cashier or corporate");
+        }
+        if (id is null)
+        {
+            errors.Add("$.recorded.id", "is required");
+        }
+        return errors.Any || id is null ? null : (kind, id);
+    }
+
+    /// <summary>A dry run over a stored profile's journal events (oldest first), each with the profile as it stood after it.</summary>
+    public static DryRunRequest? FromRecorded(
+        JsonObject body, ProfileKind kind, string id, IReadOnlyList<EventEnvelope> recorded, IReadOnlyList<string> topics, DateTimeOffset now, FieldErrors errors)
+    {
+        if (recorded.Count == 0)
+        {
+            errors.Add("$.recorded", $"{Wire.Name(kind)} '{id}' has no recorded events");
+        }
+        var from = ReadTime(body, "from", errors) ?? (recorded.Count > 0 ? recorded.Min(e => e.Timestamp) : now);
+        var to = ReadTime(body, "to", errors) ?? (recorded.Count > 0 ? recorded.Max(e => e.Timestamp) : from) + DefaultSpan;
+        if (to < from)
+        {
+            errors.Add("$.to", "is before from");
+        }
+        if (errors.Any)
+        {
+            return null;
+        }
+        var replay = RecordedHistory.Replay(kind, id, recorded, topics, from);
+        return new DryRunRequest(replay.Profile, replay.Inputs, from, to);
     }
 
     private static ProfileView? ReadProfile(JsonNode? node, FieldErrors errors)

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Journeys.Contracts.Journeys;
+using Journeys.Engine.Events;
 using Journeys.Engine.Journeys;
 using Journeys.Gateway.Profiles;
+using Journeys.Storage.Journal;
 using Journeys.Storage.Stats;
 
 namespace Journeys.Gateway.Journeys;
@@ -70,7 +72,7 @@ public static class JourneyEndpoints
                 SummaryAsync(() => Catalog(cluster).SetStatusAsync(id, status)));
         }
 
-        journeys.MapPost("/{id}/dry-run", async (string id, HttpRequest request, IClusterClient cluster, TimeProvider clock, CancellationToken ct) =>
+        journeys.MapPost("/{id}/dry-run", async (string id, HttpRequest request, IClusterClient cluster, IEventJournal journal, TimeProvider clock, CancellationToken ct) =>
         {
             if (await Catalog(cluster).GetAsync(id) is not { } detail)
             {
@@ -80,20 +82,36 @@ public static class JourneyEndpoints
             var errors = new FieldErrors();
             var body = await JourneyRequests.ReadObjectAsync(request, errors, optional: true, ct);
             var (json, draft) = body is null ? (null, false) : ChooseDefinition(detail, body, errors);
-            var run = body is null ? null : DryRunRequest.Read(body, clock.GetUtcNow(), errors);
-            if (errors.Any || json is null || run is null)
+            var recorded = body is null ? null : DryRunRequest.ReadRecorded(body, errors);
+            if (errors.Any || json is null || body is null)
             {
                 return errors.ToProblem("The dry run request is invalid");
             }
 
             var definition = JourneyParser.Parse(json).Definition!;
-            var result = JourneyDryRun.Run(definition, run.Profile, run.Events, run.From, run.To);
+            var run = recorded is { } profile
+                ? DryRunRequest.FromRecorded(body, profile.Kind, profile.Id, await RecordedEventsAsync(journal, profile.Kind, profile.Id, ct),
+                    [.. definition.Nodes.OfType<MessageNode>().Select(m => m.Topic).Distinct()], clock.GetUtcNow(), errors)
+                : DryRunRequest.Read(body, clock.GetUtcNow(), errors);
+            if (errors.Any || run is null)
+            {
+                return errors.ToProblem("The dry run request is invalid");
+            }
+
+            var result = JourneyDryRun.Run(definition, run.Profile, run.Inputs, run.From, run.To);
             return Results.Json(JourneyJson.DryRun(id, definition.Version, draft, run, result));
         });
         return endpoints;
     }
 
     private static IJourneyCatalogGrain Catalog(IClusterClient cluster) => cluster.GetGrain<IJourneyCatalogGrain>(0);
+
+    /// <summary>The profile's journaled events, oldest first; erased payloads are left out.</summary>
+    private static async Task<IReadOnlyList<EventEnvelope>> RecordedEventsAsync(IEventJournal journal, ProfileKind kind, string id, CancellationToken ct)
+    {
+        var records = await journal.ReadProfileAsync(Wire.Name(kind), id, DryRunRequest.MaxRecordedEvents, ct);
+        return [.. records.Reverse().Select(r => EnvelopeJson.Deserialize(r.Payload)).OfType<EventEnvelope>()];
+    }
 
     private static (string? InFlight, ImmutableDictionary<string, string>? Mapping) ReadPublication(JsonObject body, FieldErrors errors)
     {

@@ -64,15 +64,7 @@ internal static class JourneyJson
     private static JsonObject Node(NodeStatDelta row) => Counters(row, new JsonObject { ["version"] = row.Version, ["nodeId"] = row.NodeId });
 
     private static JsonObject Totals(IReadOnlyList<NodeStatDelta> stats) => Counters(
-        stats.Aggregate(new NodeStatDelta(string.Empty, 0, string.Empty), (sum, row) => sum with
-        {
-            Entered = sum.Entered + row.Entered,
-            Passed = sum.Passed + row.Passed,
-            Exited = sum.Exited + row.Exited,
-            Converted = sum.Converted + row.Converted,
-            Suppressed = sum.Suppressed + row.Suppressed,
-            Waiting = sum.Waiting + row.Waiting,
-        }),
+        stats.Aggregate(new NodeStatDelta(string.Empty, 0, string.Empty), (sum, row) => sum.Plus(row)),
         []);
 
     private static JsonObject Counters(NodeStatDelta row, JsonObject json)
@@ -81,6 +73,8 @@ internal static class JourneyJson
         json["passed"] = row.Passed;
         json["exited"] = row.Exited;
         json["converted"] = row.Converted;
+        json["convertedTreatment"] = row.ConvertedTreatment;
+        json["convertedControl"] = row.ConvertedControl;
         json["suppressed"] = row.Suppressed;
         json["waiting"] = row.Waiting;
         return json;

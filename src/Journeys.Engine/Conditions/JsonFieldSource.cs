@@ -16,7 +16,7 @@ public sealed class JsonFieldSource(JsonElement traits, JsonElement computed, Js
         };
         foreach (var segment in path.Segments)
         {
-            if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(segment, out value))
+            if (!TryStep(value, segment, out value))
             {
                 value = default;
                 return false;
@@ -24,5 +24,21 @@ public sealed class JsonFieldSource(JsonElement traits, JsonElement computed, Js
         }
 
         return value.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null);
+    }
+
+    /// <summary>A segment names an object's property, or an array's element by its index (<c>segments.0.departure</c>).</summary>
+    private static bool TryStep(JsonElement value, string segment, out JsonElement next)
+    {
+        if (value.ValueKind == JsonValueKind.Object)
+        {
+            return value.TryGetProperty(segment, out next);
+        }
+        if (value.ValueKind == JsonValueKind.Array && int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < value.GetArrayLength())
+        {
+            next = value[index];
+            return true;
+        }
+        next = default;
+        return false;
     }
 }

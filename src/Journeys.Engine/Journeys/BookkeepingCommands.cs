@@ -9,10 +9,15 @@ public sealed record NodeExited : JourneyCommand
     public required string Outcome { get; init; }
 }
 
-/// <summary>The goal was reached; control-group conversions are counted apart to measure lift.</summary>
+/// <summary>
+/// The goal was reached. Behind a holdout, conversions of the control group and of the treatment are
+/// counted apart to measure lift; a conversion before the instance reached any holdout is in neither.
+/// </summary>
 public sealed record Converted : JourneyCommand
 {
     public required bool ControlGroup { get; init; }
+
+    public bool TreatmentGroup { get; init; }
 
     public required string EventMessageId { get; init; }
 }

@@ -42,7 +42,7 @@ public static class JourneyDryRun
             }
             else
             {
-                replay.Apply(queue.Dequeue().Input, now);
+                replay.Apply(queue.Dequeue(), now);
             }
         }
 
@@ -80,8 +80,15 @@ public static class JourneyDryRun
             }
         }
 
-        public void Apply(JourneyInput input, DateTimeOffset now)
+        public void Apply(DryRunInput replayed, DateTimeOffset now)
         {
+            var input = replayed.Input;
+            if (replayed.Profile is { } recorded)
+            {
+                // The replay's own sends and history stay: they are what caps and anniversaries count.
+                profile = recorded with { History = profile.History, RecentSends = profile.RecentSends };
+            }
+
             if (input is EventReceived received)
             {
                 profile = profile with { History = [.. profile.History, received.Event] };

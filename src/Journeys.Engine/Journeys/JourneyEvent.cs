@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Journeys.Engine.Events;
 
 namespace Journeys.Engine.Journeys;
 
@@ -12,4 +13,13 @@ public sealed record JourneyEvent
     public required DateTimeOffset Timestamp { get; init; }
 
     public JsonElement Properties { get; init; }
+
+    /// <summary>A tracked event by its name; other calls by their type (<c>identify</c>, <c>page</c>, ...).</summary>
+    public static JourneyEvent From(EventEnvelope e) => new()
+    {
+        MessageId = e.MessageId,
+        Name = e.Event ?? e.Name ?? Wire.Name(e.Type),
+        Timestamp = e.Timestamp,
+        Properties = JsonSerializer.SerializeToElement(e.Properties),
+    };
 }

@@ -32,6 +32,9 @@ public sealed record JourneyInstance
 
     public bool InControlGroup { get; init; }
 
+    /// <summary>Passed a holdout on its treatment side: its conversion measures the treatment against the control group.</summary>
+    public bool InTreatmentGroup { get; init; }
+
     public bool Converted { get; init; }
 
     public DateTimeOffset? GoalDeadline { get; init; }

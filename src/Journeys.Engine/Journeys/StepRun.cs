@@ -30,6 +30,7 @@ internal sealed class StepRun(JourneyDefinition definition, JourneyInstance inst
             Add(instance.CurrentNodeId ?? definition.Trigger.Next, new Converted
             {
                 ControlGroup = instance.InControlGroup,
+                TreatmentGroup = instance.InTreatmentGroup,
                 EventMessageId = @event.MessageId,
             });
             instance = instance with { Converted = true };
@@ -130,6 +131,7 @@ internal sealed class StepRun(JourneyDefinition definition, JourneyInstance inst
                 instance = instance with { InControlGroup = true };
                 return holdout.ControlNext is null ? End(InstanceStatus.Completed, "controlGroup") : Leave("control", holdout.ControlNext);
             case HoldoutNode holdout:
+                instance = instance with { InTreatmentGroup = true };
                 return Leave("treatment", holdout.Next);
             case MessageNode message:
                 return Message(message);

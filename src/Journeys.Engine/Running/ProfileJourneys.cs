@@ -50,7 +50,8 @@ public static class ProfileJourneys
             }
         }
 
-        return new(state with { Instances = [.. Compact(instances, now)] }, commands);
+        // Date triggers are looked for from the first input on, so a reminder that fires late still finds a date it was set for.
+        return new(state with { Instances = [.. Compact(instances, now)], DatesCheckedUntil = state.DatesCheckedUntil ?? now }, commands);
     }
 
     /// <summary>Fires due waits and date-relative triggers up to <paramref name="now"/>.</summary>

@@ -11,6 +11,15 @@ public static class ProfileViews
     /// <summary>The trait holding an IANA time zone (e.g. <c>Europe/Paris</c>) for quiet hours and local times.</summary>
     public const string TimeZoneTrait = "timeZone";
 
+    /// <summary>How many past events a profile keeps for date-relative triggers (anniversaries).</summary>
+    public const int HistoryKept = 20;
+
+    private static readonly HashSet<string> RememberedEvents = ["Trip Completed", "Flight Flown", "Booking Created", "Pass Subscription Purchased", "Order Completed"];
+
+    /// <summary>The history with <paramref name="e"/> added when it is an event anniversaries may refer to, oldest dropped first.</summary>
+    public static List<JourneyEvent> Remember(List<JourneyEvent> history, JourneyEvent e) =>
+        RememberedEvents.Contains(e.Name) ? [.. history.TakeLast(HistoryKept - 1), e] : history;
+
     public static ProfileView For(
         ProfileState state,
         IEnumerable<string> topics,

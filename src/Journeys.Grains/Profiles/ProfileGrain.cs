@@ -9,6 +9,7 @@ using Journeys.Engine.Segments;
 using Journeys.Grains.Running;
 using Journeys.Grains.Segments;
 using Journeys.Storage.Journal;
+using Journeys.Storage.Stats;
 
 namespace Journeys.Grains.Profiles;
 
@@ -26,15 +27,18 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     private const string JourneysReminder = "journeys";
     private const int SegmentHistoryKept = 50;
     private const int TimelineKept = 100;
-    private const int JourneyHistoryKept = 20;
     private static readonly TimeSpan SaveBehind = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan PreciseTimerHorizon = TimeSpan.FromMinutes(5);
-    private static readonly HashSet<string> RememberedEvents = ["Trip Completed", "Flight Flown", "Booking Created", "Pass Subscription Purchased", "Order Completed"];
+    private static readonly TimeSpan CountersSaveDelay = TimeSpan.FromMilliseconds(200);
 
     private TState state = null!;
     private ProfileJourneysState journeys = ProfileJourneysState.Empty;
     private List<JourneyEvent> history = [];
     private IGrainTimer? dueTimer;
+    private IGrainTimer? countersSave;
+
+    /// <summary>Counters of changes not saved yet: they reach the stats buffer with the save, so a replay after a crash counts once.</summary>
+    private readonly List<NodeStatDelta> unsavedStats = [];
     private bool dirty;
 
     protected abstract string Kind { get; }
@@ -150,6 +154,11 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         var live = await services.LiveJourneys.GetAsync();
         var definitions = await services.Segments.GetAsync();
         var run = new Run(this, live);
+        if (stored.State.ReminderDueAt <= Now)
+        {
+            // A late reminder must not let an event overtake a wait already due (a purchase after a timeout is not "in time").
+            run.HandleDue();
+        }
         foreach (var e in events)
         {
             if (EnvelopeJson.Deserialize(e.Payload) is not { } envelope)
@@ -162,11 +171,8 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
                 run.State = Merge(run.State, ProfileJson.Deserialize<TState>(anonymous), Now);
             }
             run.State = Apply(run.State, envelope, Now);
-            var journeyEvent = ToJourneyEvent(envelope);
-            if (RememberedEvents.Contains(journeyEvent.Name))
-            {
-                run.History = [.. run.History.TakeLast(JourneyHistoryKept - 1), journeyEvent];
-            }
+            var journeyEvent = JourneyEvent.From(envelope);
+            run.History = ProfileViews.Remember(run.History, journeyEvent);
             run.Handle(new EventReceived(journeyEvent), envelope.MessageId);
         }
 
@@ -201,10 +207,22 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         history = run.History;
         var before = journeys.Instances;
         journeys = run.Journeys;
-        services.Stats.Record(run.Commands);
+        unsavedStats.AddRange(JourneyStatsBuffer.Deltas(run.Commands));
         RecordWaiting(before, journeys.Instances);
         RecordTimeline(run.Commands);
         dirty = true;
+        if (unsavedStats.Count > 0 && countersSave is null)
+        {
+            // Counters wait for the save (see unsavedStats); saving soon keeps dashboards live without a write per event.
+            countersSave = this.RegisterGrainTimer(_ => SaveCountedAsync(), new GrainTimerCreationOptions(CountersSaveDelay, Timeout.InfiniteTimeSpan));
+        }
+    }
+
+    private Task SaveCountedAsync()
+    {
+        countersSave?.Dispose();
+        countersSave = null;
+        return SaveAsync();
     }
 
     private void RecordWaiting(IEnumerable<JourneyInstance> before, IEnumerable<JourneyInstance> after)
@@ -217,14 +235,14 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         {
             if (!now.TryGetValue(id, out var still) || still.CurrentNodeId != instance.CurrentNodeId || still.Version != instance.Version)
             {
-                services.Stats.RecordWaiting(instance.JourneyId, instance.Version, instance.CurrentNodeId!, -1);
+                unsavedStats.Add(JourneyStatsBuffer.Waiting(instance.JourneyId, instance.Version, instance.CurrentNodeId!, -1));
             }
         }
         foreach (var (id, instance) in now)
         {
             if (!was.TryGetValue(id, out var earlier) || earlier.CurrentNodeId != instance.CurrentNodeId || earlier.Version != instance.Version)
             {
-                services.Stats.RecordWaiting(instance.JourneyId, instance.Version, instance.CurrentNodeId!, +1);
+                unsavedStats.Add(JourneyStatsBuffer.Waiting(instance.JourneyId, instance.Version, instance.CurrentNodeId!, +1));
             }
         }
     }
@@ -328,6 +346,8 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         stored.State.JourneysJson = JsonSerializer.Serialize(journeys, EngineJson.Options);
         stored.State.JourneyHistoryJson = JsonSerializer.Serialize(history, EngineJson.Options);
         dirty = false;
+        List<NodeStatDelta> counted = [.. unsavedStats];
+        unsavedStats.Clear();
         try
         {
             await stored.WriteStateAsync();
@@ -335,8 +355,10 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         catch
         {
             dirty = true;
+            unsavedStats.InsertRange(0, counted);
             throw;
         }
+        services.Stats.Record(counted);
     }
 
     private Engine.Journeys.ProfileView View(TState current, IReadOnlyList<JourneyEvent> events, IReadOnlyList<RunnableJourney> live)
@@ -348,14 +370,6 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             .ToList();
         return ProfileViews.For(current, services.LiveJourneys.Topics, sends, events);
     }
-
-    private static JourneyEvent ToJourneyEvent(EventEnvelope e) => new()
-    {
-        MessageId = e.MessageId,
-        Name = e.Event ?? e.Name ?? Wire.Name(e.Type),
-        Timestamp = e.Timestamp,
-        Properties = JsonSerializer.SerializeToElement(e.Properties),
-    };
 
     private static string TypeName(JourneyCommand command) => JsonNamingPolicy.CamelCase.ConvertName(command.GetType().Name);
 

@@ -14,24 +14,39 @@ public sealed class JourneyStatsBuffer(IJourneyStatsStore store, ILogger<Journey
     private readonly Lock gate = new();
     private Dictionary<(string Journey, int Version, string Node), NodeStatDelta> pending = [];
 
-    public void Record(IEnumerable<JourneyCommand> commands)
+    /// <summary>The counter changes that journey commands stand for; commands that count nothing give none.</summary>
+    public static IEnumerable<NodeStatDelta> Deltas(IEnumerable<JourneyCommand> commands)
     {
         foreach (var command in commands)
         {
-            switch (command)
+            NodeStatDelta? delta = command switch
             {
-                case NodeEntered c: Add(c, new(c.JourneyId, c.Version, c.NodeId, Entered: 1)); break;
-                case NodeExited c: Add(c, new(c.JourneyId, c.Version, c.NodeId, Passed: 1)); break;
-                case InstanceFinished c: Add(c, new(c.JourneyId, c.Version, c.NodeId, Exited: 1)); break;
-                case Converted c: Add(c, new(c.JourneyId, c.Version, c.NodeId, Converted: 1)); break;
-                case Suppressed c: Add(c, new(c.JourneyId, c.Version, c.NodeId, Suppressed: 1)); break;
+                NodeEntered c => new(c.JourneyId, c.Version, c.NodeId, Entered: 1),
+                NodeExited c => new(c.JourneyId, c.Version, c.NodeId, Passed: 1),
+                InstanceFinished c => new(c.JourneyId, c.Version, c.NodeId, Exited: 1),
+                Converted c => new(c.JourneyId, c.Version, c.NodeId, Converted: 1,
+                    ConvertedTreatment: c.TreatmentGroup ? 1 : 0, ConvertedControl: c.ControlGroup ? 1 : 0),
+                Suppressed c => new(c.JourneyId, c.Version, c.NodeId, Suppressed: 1),
+                _ => null,
+            };
+            if (delta is not null)
+            {
+                yield return delta;
             }
         }
     }
 
     /// <summary>An instance started or stopped waiting at a node.</summary>
-    public void RecordWaiting(string journeyId, int version, string nodeId, int change) =>
-        Add(journeyId, version, nodeId, new(journeyId, version, nodeId, Waiting: change));
+    public static NodeStatDelta Waiting(string journeyId, int version, string nodeId, int change) =>
+        new(journeyId, version, nodeId, Waiting: change);
+
+    public void Record(IEnumerable<NodeStatDelta> deltas)
+    {
+        foreach (var delta in deltas)
+        {
+            Add(delta.JourneyId, delta.Version, delta.NodeId, delta);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -74,8 +89,6 @@ public sealed class JourneyStatsBuffer(IJourneyStatsStore store, ILogger<Journey
             }
         }
     }
-
-    private void Add(JourneyCommand command, NodeStatDelta delta) => Add(command.JourneyId, command.Version, command.NodeId, delta);
 
     private void Add(string journeyId, int version, string nodeId, NodeStatDelta delta)
     {

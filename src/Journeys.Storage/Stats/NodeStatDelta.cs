@@ -10,7 +10,9 @@ public sealed record NodeStatDelta(
     long Exited = 0,
     long Converted = 0,
     long Suppressed = 0,
-    long Waiting = 0)
+    long Waiting = 0,
+    long ConvertedTreatment = 0,
+    long ConvertedControl = 0)
 {
     public NodeStatDelta Plus(NodeStatDelta other) => this with
     {
@@ -20,5 +22,7 @@ public sealed record NodeStatDelta(
         Converted = Converted + other.Converted,
         Suppressed = Suppressed + other.Suppressed,
         Waiting = Waiting + other.Waiting,
+        ConvertedTreatment = ConvertedTreatment + other.ConvertedTreatment,
+        ConvertedControl = ConvertedControl + other.ConvertedControl,
     };
 }

@@ -9,10 +9,12 @@ public sealed class PostgresJourneyStatsStore(NpgsqlDataSource dataSource) : IJo
     // GROUP BY: ON CONFLICT may not touch a row twice, and a batch can hold one node twice.
     // ORDER BY: buffers on several silos lock rows in the same order, so their upserts cannot deadlock.
     private const string UpsertSql = """
-        INSERT INTO journey_node_stats AS s (journey_id, version, node_id, entered, passed, exited, converted, suppressed, waiting)
-        SELECT j, v, n, sum(e), sum(p), sum(x), sum(c), sum(s), sum(w)
-        FROM unnest(@journeys, @versions, @nodes, @entered, @passed, @exited, @converted, @suppressed, @waiting)
-             AS delta(j, v, n, e, p, x, c, s, w)
+        INSERT INTO journey_node_stats AS s (journey_id, version, node_id, entered, passed, exited, converted, suppressed, waiting,
+                                             converted_treatment, converted_control)
+        SELECT j, v, n, sum(e), sum(p), sum(x), sum(c), sum(s), sum(w), sum(ct), sum(cc)
+        FROM unnest(@journeys, @versions, @nodes, @entered, @passed, @exited, @converted, @suppressed, @waiting,
+                    @convertedTreatment, @convertedControl)
+             AS delta(j, v, n, e, p, x, c, s, w, ct, cc)
         GROUP BY j, v, n
         ORDER BY j, v, n
         ON CONFLICT (journey_id, version, node_id) DO UPDATE SET
@@ -22,11 +24,13 @@ public sealed class PostgresJourneyStatsStore(NpgsqlDataSource dataSource) : IJo
             converted  = s.converted  + excluded.converted,
             suppressed = s.suppressed + excluded.suppressed,
             waiting    = s.waiting    + excluded.waiting,
+            converted_treatment = s.converted_treatment + excluded.converted_treatment,
+            converted_control   = s.converted_control   + excluded.converted_control,
             updated_at = now()
         """;
 
     private const string ReadSql = """
-        SELECT version, node_id, entered, passed, exited, converted, suppressed, waiting
+        SELECT version, node_id, entered, passed, exited, converted, suppressed, waiting, converted_treatment, converted_control
         FROM journey_node_stats
         WHERE journey_id = @journey
         ORDER BY version, node_id
@@ -49,6 +53,8 @@ public sealed class PostgresJourneyStatsStore(NpgsqlDataSource dataSource) : IJo
         command.Parameters.Add(Array("converted", NpgsqlDbType.Bigint, deltas, d => d.Converted));
         command.Parameters.Add(Array("suppressed", NpgsqlDbType.Bigint, deltas, d => d.Suppressed));
         command.Parameters.Add(Array("waiting", NpgsqlDbType.Bigint, deltas, d => d.Waiting));
+        command.Parameters.Add(Array("convertedTreatment", NpgsqlDbType.Bigint, deltas, d => d.ConvertedTreatment));
+        command.Parameters.Add(Array("convertedControl", NpgsqlDbType.Bigint, deltas, d => d.ConvertedControl));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -61,7 +67,7 @@ public sealed class PostgresJourneyStatsStore(NpgsqlDataSource dataSource) : IJo
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(new NodeStatDelta(journeyId, reader.GetInt32(0), reader.GetString(1),
-                reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7)));
+                reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9)));
         }
         return rows;
     }

@@ -38,6 +38,9 @@ public sealed class ConditionEvaluatorTests
     [InlineData("event.properties.cartId", "eq", "\"c-42\"", true)]
     [InlineData("event.properties.total", "gt", "19", true)]
     [InlineData("context.cartId", "eq", "\"c-42\"", true)]
+    [InlineData("traits.tags.1", "eq", "\"driver\"", true)]
+    [InlineData("traits.tags.2", "eq", "\"x\"", false)]
+    [InlineData("traits.tags.-1", "eq", "\"vip\"", false)]
     [InlineData("traits.hasApp", "eq", "true", true)]
     public void Each_operator_compares_the_field_with_the_value(string field, string op, string value, bool expected) =>
         Assert.Equal(expected, Holds(field, op, value));

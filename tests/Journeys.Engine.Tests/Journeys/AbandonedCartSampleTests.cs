@@ -43,7 +43,8 @@ public sealed class AbandonedCartSampleTests
 
         Assert.DoesNotContain(run.Commands, c => c.Command is SendMessage);
         Assert.Equal("purchased", Assert.Single(run.Instances).ExitReason);
-        Assert.Single(run.Commands.Select(c => c.Command).OfType<Converted>());
+        var conversion = Assert.Single(run.Commands.Select(c => c.Command).OfType<Converted>());
+        Assert.Equal((false, false), (conversion.ControlGroup, conversion.TreatmentGroup));
     }
 
     [Fact]
@@ -52,7 +53,8 @@ public sealed class AbandonedCartSampleTests
         var run = Run(Driver(control: false), Cart(Noon), Order(Noon.AddHours(5)));
 
         Assert.Single(run.Commands.Select(c => c.Command).OfType<SendMessage>());
-        Assert.False(Assert.Single(run.Commands.Select(c => c.Command).OfType<Converted>()).ControlGroup);
+        var conversion = Assert.Single(run.Commands.Select(c => c.Command).OfType<Converted>());
+        Assert.Equal((false, true), (conversion.ControlGroup, conversion.TreatmentGroup));
     }
 
     [Fact]

@@ -8,7 +8,10 @@ public sealed class SampleJourneyTests
     public static TheoryData<string> Samples => [.. SampleJourneys.Names];
 
     [Fact]
-    public void All_six_samples_are_shipped() => Assert.Equal(6, SampleJourneys.Names.Count);
+    public void Every_sample_the_issue_names_is_shipped() => Assert.Equal(
+        ["airline-booking-follow-up", "airline-cashier-frequent-seller", "airline-corporate-agency-nudge", "airline-lapsed-flyer-promo",
+         "airline-loyalty-welcome", "airline-tier-upgrade", "toll-abandoned-cart", "toll-anniversary-trip", "toll-return-visit-popup", "toll-route-promotion"],
+        SampleJourneys.Names);
 
     [Theory]
     [MemberData(nameof(Samples))]
@@ -61,7 +64,7 @@ public sealed class SampleJourneyTests
         var journey = SampleJourneys.Load("airline-booking-follow-up");
         var flyer = Profile("flyer", traits: new { loyaltyMember = true, firstName = "Ana" });
         var departure = Monday9Utc.AddDays(10);
-        var booking = Event("Booking Created", Monday9Utc, new { bookingId = "PNR123", destination = "Lisbon", departureAt = departure.ToString("O") });
+        var booking = Event("Booking Created", Monday9Utc, new { pnr = "PNR123", segments = new[] { new { destination = "LIS", departure = departure.ToString("O") } } });
 
         var run = JourneyDryRun.Run(journey, flyer, [booking], Monday9Utc, Monday9Utc.AddDays(30));
 
@@ -115,5 +118,84 @@ public sealed class SampleJourneyTests
 
         Assert.Single(run.Commands.Select(c => c.Command).OfType<Converted>());
         Assert.DoesNotContain(run.Commands, c => c.Command.NodeId == "sms-reminder");
+    }
+
+    [Fact]
+    public void Route_promotion_reaches_corridor_drivers_once_a_month_and_counts_an_m12_trip_as_the_goal()
+    {
+        var journey = SampleJourneys.Load("toll-route-promotion");
+        var corridor = Profile("corridor", computed: new { trips = 4, lastTrip = new { from = "Moscow", to = "Vladimir", road = "M7" } });
+        var elsewhere = Profile("elsewhere", computed: new { trips = 9, lastTrip = new { from = "Moscow", to = "Tver", road = "M11" } });
+        var trips = new[] { 0, 10, 31 }.Select(day => Event("Trip Completed", Monday9Utc.AddDays(day), new { road = "M7" })).ToList();
+        var m12 = Event("Trip Completed", Monday9Utc.AddDays(33), new { road = "M12" });
+
+        var run = JourneyDryRun.Run(journey, corridor, [.. trips, m12], Monday9Utc, Monday9Utc.AddDays(60));
+
+        Assert.Equal([Monday9Utc, Monday9Utc.AddDays(31)], run.Commands.Where(c => c.Command is SendMessage).Select(c => c.At));
+        Assert.Equal(Monday9Utc.AddDays(33), Assert.Single(run.Commands, c => c.Command is Converted).At);
+        Assert.Empty(JourneyDryRun.Run(journey, elsewhere, trips, Monday9Utc, Monday9Utc.AddDays(60)).Commands);
+    }
+
+    [Fact]
+    public void Route_promotion_is_capped_by_the_emails_other_journeys_sent_this_week()
+    {
+        var journey = SampleJourneys.Load("toll-route-promotion");
+        var busy = Profile("busy", computed: new { trips = 4, lastTrip = new { from = "Moscow", to = "Kazan", road = "M12" } }) with
+        {
+            RecentSends = [new SentMessage(Channel.Email, Monday9Utc.AddDays(-2)), new SentMessage(Channel.Email, Monday9Utc.AddDays(-1))],
+        };
+
+        var run = JourneyDryRun.Run(journey, busy, [Event("Trip Completed", Monday9Utc, new { road = "M12" })], Monday9Utc, Monday9Utc.AddDays(3));
+
+        Assert.Equal("frequencyCap", Assert.Single(run.Commands.Select(c => c.Command).OfType<Suppressed>()).Reason);
+        Assert.DoesNotContain(run.Commands, c => c.Command is SendMessage);
+    }
+
+    [Fact]
+    public void Loyalty_welcome_sends_two_emails_three_days_apart_and_a_first_booking_is_the_goal()
+    {
+        var journey = SampleJourneys.Load("airline-loyalty-welcome");
+        var joined = Event("Loyalty Programme Joined", Monday9Utc, new { memberId = "M-1", tier = "basic" });
+
+        var run = JourneyDryRun.Run(journey, Profile("member"), [joined, Event("Booking Created", Monday9Utc.AddDays(5))], Monday9Utc, Monday9Utc.AddDays(40));
+        var again = JourneyDryRun.Run(journey, Profile("member"), [joined, Event("Loyalty Programme Joined", Monday9Utc.AddDays(1), new { memberId = "M-1" })], Monday9Utc, Monday9Utc.AddDays(40));
+
+        Assert.Equal(
+            [(Monday9Utc, "welcome"), (Monday9Utc.AddDays(3), "how-to-earn")],
+            run.Commands.Where(c => c.Command is SendMessage).Select(c => (c.At, c.Command.NodeId)));
+        Assert.Equal(Monday9Utc.AddDays(5), Assert.Single(run.Commands, c => c.Command is Converted).At);
+        Assert.Equal(2, again.Commands.Count(c => c.Command is SendMessage));
+    }
+
+    [Fact]
+    public void Tier_upgrade_congratulates_upgrades_only_and_pushes_to_app_users()
+    {
+        var journey = SampleJourneys.Load("airline-tier-upgrade");
+        var appUser = Profile("member", traits: new { hasMobileApp = true });
+        JourneyEvent Change(string from, string to, int hour) => Event("Loyalty Tier Changed", Monday9Utc.AddHours(hour), new { fromTier = from, toTier = to });
+
+        var run = JourneyDryRun.Run(journey, appUser, [Change("basic", "silver", 0), Change("gold", "silver", 1), Change("silver", "gold", 2)], Monday9Utc, Monday9Utc.AddDays(1));
+        var withoutApp = JourneyDryRun.Run(journey, Profile("member"), [Change("basic", "silver", 0)], Monday9Utc, Monday9Utc.AddDays(1));
+
+        Assert.Equal(
+            [(Monday9Utc, "congratulate"), (Monday9Utc, "push-card"), (Monday9Utc.AddHours(2), "congratulate"), (Monday9Utc.AddHours(2), "push-card")],
+            run.Commands.Where(c => c.Command is SendMessage).Select(c => (c.At, c.Command.NodeId)));
+        Assert.Equal(["congratulate"], withoutApp.Commands.Where(c => c.Command is SendMessage).Select(c => c.Command.NodeId));
+    }
+
+    [Fact]
+    public void Corporate_nudge_starts_at_the_third_agency_booking_and_a_direct_booking_converts()
+    {
+        var journey = SampleJourneys.Load("airline-corporate-agency-nudge");
+        var account = Profile("acme", computed: new { bookings = 5, bookingsByChannel = new { agency = 3, web = 2 } });
+        var fewAgency = Profile("small", computed: new { bookings = 5, bookingsByChannel = new { agency = 2, web = 3 } });
+        var agency = Event("Booking Created", Monday9Utc, new { salesChannel = "agency" });
+        var direct = Event("Booking Created", Monday9Utc.AddDays(4), new { salesChannel = "web" });
+
+        var run = JourneyDryRun.Run(journey, account, [agency, direct], Monday9Utc, Monday9Utc.AddDays(40));
+
+        Assert.Equal(["direct-booking-offer"], run.Commands.Where(c => c.Command is SendMessage).Select(c => c.Command.NodeId));
+        Assert.Equal(Monday9Utc.AddDays(4), Assert.Single(run.Commands, c => c.Command is Converted).At);
+        Assert.Empty(JourneyDryRun.Run(journey, fewAgency, [agency], Monday9Utc, Monday9Utc.AddDays(40)).Commands);
     }
 }

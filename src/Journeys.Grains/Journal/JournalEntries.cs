@@ -2,7 +2,7 @@ using Journeys.Engine.Events;
 using Journeys.Engine.Profiles;
 using Journeys.Storage.Journal;
 
-namespace Journeys.Gateway.Ingestion;
+namespace Journeys.Grains.Journal;
 
 public static class JournalEntries
 {

@@ -1,0 +1,195 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Journeys.Contracts.Journal;
+using Journeys.Contracts.Journeys;
+using Journeys.Contracts.Profiles;
+using Journeys.Engine;
+using Journeys.Engine.Events;
+using Journeys.Engine.Journeys;
+using Journeys.Grains.Journal;
+using Journeys.Grains.Profiles;
+using Journeys.Storage;
+using Journeys.Storage.Journal;
+using Journeys.Storage.Stats;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+
+namespace Journeys.Cluster.Tests.Journeys;
+
+/// <summary>
+/// A test cluster running journeys on PostgreSQL with a fake clock. Events take the production
+/// path: parsed, fanned out and committed to the journal, then delivered by the partition readers.
+/// Time moves only when a test advances it; a reminder comes due the way the reminder service
+/// delivers it, as a tick to the profile grain.
+/// </summary>
+public sealed class JourneyCluster : IAsyncDisposable
+{
+    public const string JourneysReminder = "journeys";
+    public static readonly DateTimeOffset Start = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero); // a Monday morning
+
+    private readonly string clockName;
+    private readonly NpgsqlDataSource dataSource;
+    private readonly JournalWriter writer;
+    private readonly PostgresEventJournal journal;
+
+    private JourneyCluster(TestCluster cluster, string connectionString, string clockName, FakeTimeProvider clock)
+    {
+        Cluster = cluster;
+        ConnectionString = connectionString;
+        this.clockName = clockName;
+        Clock = clock;
+        dataSource = NpgsqlDataSource.Create(connectionString);
+        writer = new JournalWriter(dataSource, JourneySiloConfigurator.Journal, NullLogger<JournalWriter>.Instance);
+        journal = new PostgresEventJournal(writer, new JournalReader(dataSource), JourneySiloConfigurator.Journal);
+        Stats = new PostgresJourneyStatsStore(dataSource);
+    }
+
+    public TestCluster Cluster { get; }
+
+    public string ConnectionString { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public IJourneyStatsStore Stats { get; }
+
+    public DateTimeOffset Now => Clock.GetUtcNow();
+
+    public static async Task<JourneyCluster> StartAsync(PostgresServer server, short silos)
+    {
+        var database = await MigratedDatabase.CreateAsync(server);
+        // Small pools, as production budgets them (Database__MaxPoolSize): test classes share one server.
+        var connectionString = PostgresConnectionString.Normalize(database.ConnectionString, maxPoolSize: 8);
+        var (name, clock) = TestClocks.Create(Start);
+        var cluster = await PostgresTestCluster.StartAsync(connectionString, silos, builder =>
+        {
+            builder.Properties[TestClocks.ClockKey] = name;
+            builder.AddSiloBuilderConfigurator<JourneySiloConfigurator>();
+        });
+        return new JourneyCluster(cluster, connectionString, name, clock);
+    }
+
+    /// <summary>Publishes sample journeys as the embedded default does.</summary>
+    public async Task PublishSamplesAsync(params string[] names)
+    {
+        var catalog = Cluster.Client.GetGrain<IJourneyCatalogGrain>(0);
+        foreach (var name in names)
+        {
+            var id = SampleJourneys.Load(name).Id;
+            await catalog.SaveDraftAsync(id, SampleJourneys.Json(name));
+            await catalog.PublishAsync(id, JourneyStatuses.Keep, nodeMapping: null);
+        }
+    }
+
+    /// <summary>Commits a batch of Segment calls to the journal and waits until the readers delivered and saved them.</summary>
+    public async Task SendAsync(IEnumerable<JsonObject> calls)
+    {
+        var appended = await IngestAsync(calls);
+        // A reader retries a failed delivery at its next poll, so catching up may take more than one call.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        foreach (var partition in appended.GroupBy(r => r.Partition, r => r.Position))
+        {
+            var reader = Cluster.Client.GetGrain<IJournalPartitionGrain>(partition.Key);
+            while (await reader.CatchUpAsync() < partition.Max())
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"journal partition {partition.Key} did not deliver up to {partition.Max()}");
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    /// <summary>What the gateway does: commits the calls to the journal and notifies the partition readers, without waiting for delivery.</summary>
+    public async Task<IReadOnlyList<JournalRecord>> IngestAsync(IEnumerable<JsonObject> calls)
+    {
+        var batch = new JsonObject { ["batch"] = new JsonArray([.. calls]) };
+        var parsed = EventParser.Default.ParseBatch(batch, Now);
+        Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors));
+        var appended = await journal.AppendAsync(JournalEntries.From(parsed.Events));
+        foreach (var partition in appended.Stored.Select(r => r.Partition).Distinct())
+        {
+            await Cluster.Client.GetGrain<IJournalPartitionGrain>(partition).NotifyAsync();
+        }
+        return appended.Stored;
+    }
+
+    /// <summary>Delivers the profile's journal events to it again, as a partition reader does after a crash left its checkpoint behind.</summary>
+    public async Task RedeliverAsync(string kind, string id)
+    {
+        var records = await journal.ReadProfileAsync(kind, id, limit: 1000);
+        await Cluster.Client.GetProfile(kind, id).ApplyAsync([.. records.Select(r => new JournalEvent(r.Position, r.MessageId, r.Type, r.Event, r.OccurredAt, r.Payload))]);
+    }
+
+    /// <summary>Has every partition reader deliver what is committed and save its checkpoint.</summary>
+    public async Task CatchUpAsync()
+    {
+        for (var partition = 0; partition < journal.Partitions; partition++)
+        {
+            await Cluster.Client.GetGrain<IJournalPartitionGrain>(partition).CatchUpAsync();
+        }
+    }
+
+    public Task SendAsync(params JsonObject[] calls) => SendAsync(calls.AsEnumerable());
+
+    public void Advance(TimeSpan by) => Clock.Advance(by);
+
+    public void AdvanceTo(DateTimeOffset at) => Clock.Advance(at - Now);
+
+    /// <summary>The next 09:00 UTC, so a test starts in office hours whatever earlier tests did to the clock.</summary>
+    public DateTimeOffset NextMorning()
+    {
+        var today = new DateTimeOffset(Now.UtcDateTime.Date.AddHours(9), TimeSpan.Zero);
+        return today > Now ? today : today.AddDays(1);
+    }
+
+    /// <summary>Delivers the profile's reminder tick, as the reminder service does once its due time has passed.</summary>
+    public Task TickAsync(string kind, string id) =>
+        Cluster.Client.GetProfile(kind, id).AsReference<IRemindable>().ReceiveReminder(JourneysReminder, default);
+
+    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(string kind, string id, string journeyId)
+    {
+        var view = await Cluster.Client.GetProfile(kind, id).GetAsync();
+        return JsonSerializer.Deserialize<List<TimelineEntry>>(view.TimelineJson, ProfileJson.Options)!
+            .Where(t => t.JourneyId == journeyId)
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<JourneyInstance>> InstancesAsync(string kind, string id, string journeyId)
+    {
+        var view = await Cluster.Client.GetProfile(kind, id).GetAsync();
+        return JsonSerializer.Deserialize<List<JourneyInstance>>(view.JourneysJson, EngineJson.Options)!
+            .Where(i => i.JourneyId == journeyId)
+            .ToList();
+    }
+
+    /// <summary>Per-node counters of a journey once they satisfy <paramref name="done"/> (they are flushed about once a second).</summary>
+    public async Task<JourneyCounters> CountersAsync(string journeyId, Func<JourneyCounters, bool> done)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var counters = new JourneyCounters(await Stats.ReadAsync(journeyId));
+            if (done(counters))
+            {
+                return counters;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Counters of {journeyId} did not settle: {counters}");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Rows of the profile's journeys reminder in the reminder table (0 or 1).</summary>
+    public Task<long> RemindersAsync(string idPrefix) => Sql.CountAsync(ConnectionString,
+        "SELECT count(*) FROM orleans_reminders WHERE reminder_name = @name AND grain_id LIKE @prefix",
+        ("name", JourneysReminder), ("prefix", $"%/{idPrefix}%"));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        await writer.DisposeAsync();
+        await dataSource.DisposeAsync();
+        TestClocks.Remove(clockName);
+    }
+}

@@ -1,0 +1,43 @@
+using Journeys.Grains.Profiles;
+using Journeys.Grains.Running;
+using Journeys.Grains.Segments;
+using Journeys.Hosting;
+using Journeys.Storage.Journal;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+
+namespace Journeys.Cluster.Tests.Journeys;
+
+/// <summary>
+/// What a production silo runs besides the providers: journal readers, profile grains, journey
+/// catalogue and counters on PostgreSQL. Profiles read the test's fake clock; Orleans' own timers,
+/// reminders and the counters' flush stay on real time.
+/// </summary>
+internal sealed class JourneySiloConfigurator : ISiloConfigurator
+{
+    public static readonly JournalOptions Journal = new() { Partitions = 2 };
+
+    public void Configure(ISiloBuilder siloBuilder)
+    {
+        var connectionString = siloBuilder.Configuration[PostgresTestCluster.ConnectionStringKey]!;
+        var clock = TestClocks.Get(siloBuilder.Configuration[TestClocks.ClockKey]!);
+        siloBuilder.Services.AddJourneysJournal(Journal, connectionString);
+        siloBuilder.Services.AddJourneysStats(connectionString);
+        siloBuilder.AddJourneysGrains();
+        // As in production (ConfigureJourneysCluster): a killed silo is declared dead within seconds.
+        siloBuilder.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = TimeSpan.FromSeconds(1);
+            o.NumMissedProbesLimit = 2;
+            o.NumVotesForDeathDeclaration = 1;
+        });
+        siloBuilder.Services.AddSingleton(sp => new ProfileGrainServices(
+            sp.GetRequiredService<IEventJournal>(),
+            sp.GetRequiredService<SegmentDefinitions>(),
+            sp.GetRequiredService<LiveJourneys>(),
+            sp.GetRequiredService<JourneyStatsBuffer>(),
+            clock));
+    }
+}
