@@ -47,6 +47,16 @@ public sealed class MailDevServer : IAsyncDisposable
     /// <summary>Every message received so far, as maildev's API describes them (subject, html, text, headers, to).</summary>
     public async Task<JsonArray> EmailsAsync() => (await api.GetFromJsonAsync<JsonArray>("/api/email"))!;
 
+    /// <summary>The message as it came over SMTP, parsed, with every header.</summary>
+    public async Task<MimeKit.MimeMessage> SourceAsync(JsonObject email)
+    {
+        await using var source = await api.GetStreamAsync(new Uri($"/api/email/{(string)email["id"]!}/source", UriKind.Relative));
+        using var buffer = new MemoryStream();
+        await source.CopyToAsync(buffer);
+        buffer.Position = 0;
+        return await MimeKit.MimeMessage.LoadAsync(buffer);
+    }
+
     public async Task<JsonObject> WaitForEmailAsync(Func<JsonObject, bool> match, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
