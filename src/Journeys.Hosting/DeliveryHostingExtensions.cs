@@ -39,8 +39,7 @@ public static class DeliveryHostingExtensions
             return services;
         }
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        services.AddSingleton<PostgresOutboxStore>();
-        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<PostgresOutboxStore>());
+        services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
         services.AddSingleton<ITemplateStore, PostgresTemplateStore>();
         services.AddSingleton<IDeviceStore, PostgresDeviceStore>();
         return services;

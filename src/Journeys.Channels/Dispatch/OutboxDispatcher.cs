@@ -56,7 +56,18 @@ public sealed class OutboxDispatcher(
     {
         var rows = await outbox.ClaimAsync(Owner, settings.BatchSize, settings.Lease, clock.GetUtcNow(), cancellationToken);
         await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
-            async (row, _) => await DeliverAsync(row));
+            async (row, _) =>
+            {
+                try
+                {
+                    await DeliverAsync(row);
+                }
+                catch (Exception ex)
+                {
+                    // Recording the outcome failed (database or profile): a row left unfinished is tried again when its lease runs out.
+                    logger.LogError(ex, "Outbox {DedupeKey}: the outcome could not be recorded", row.Message.DedupeKey);
+                }
+            });
         return rows.Count;
     }
 
