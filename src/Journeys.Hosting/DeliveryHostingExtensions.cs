@@ -3,6 +3,7 @@ using Journeys.Channels.Dispatch;
 using Journeys.Channels.Providers;
 using Journeys.Channels.Rendering;
 using Journeys.Channels.Tracking;
+using Journeys.Storage;
 using Journeys.Storage.Devices;
 using Journeys.Storage.Outbox;
 using Journeys.Storage.Templates;
@@ -23,11 +24,14 @@ public static class DeliveryHostingExtensions
     public static IServiceCollection AddJourneysMessaging(this IServiceCollection services, DeliverySettings settings, string? connectionString)
     {
         var tracking = settings.Tracking;
-        if (string.IsNullOrEmpty(tracking.Secret))
+        if (string.IsNullOrEmpty(tracking.Secret) && connectionString is null)
         {
-            tracking = connectionString is null
-                ? new TrackingSettings { PublicBaseUrl = tracking.PublicBaseUrl, Secret = EmbeddedTrackingSecret }
-                : throw new InvalidOperationException("Delivery:Tracking:Secret must be set (Delivery__Tracking__Secret): it signs tracking and unsubscribe links");
+            tracking = new TrackingSettings { PublicBaseUrl = tracking.PublicBaseUrl, Secret = EmbeddedTrackingSecret };
+        }
+        else if (string.IsNullOrEmpty(tracking.Secret) && settings.Email.IsConfigured)
+        {
+            throw new StorageConfigurationException(
+                "Delivery:Tracking:Secret (Delivery__Tracking__Secret) must be set when e-mail is configured: it signs the tracking and unsubscribe links");
         }
         services.AddSingleton(settings);
         services.AddSingleton(new TrackingLinks(tracking));

@@ -27,11 +27,11 @@ public sealed class TrackingLinks(TrackingSettings settings)
 
     public Uri Unsubscribe(TrackedDelivery delivery) => new($"{BaseUrl}{UnsubscribePath}/{Token(delivery)}");
 
-    /// <summary>The delivery of a token this service signed; null for a forged or damaged one.</summary>
+    /// <summary>The delivery of a token this service signed; null for a forged or damaged one, and for every token without a secret.</summary>
     public TrackedDelivery? Read(string token)
     {
         var dot = token.IndexOf('.', StringComparison.Ordinal);
-        if (dot <= 0 || !FixedTimeEquals(Sign(token[..dot]), token[(dot + 1)..]))
+        if (string.IsNullOrEmpty(settings.Secret) || dot <= 0 || !FixedTimeEquals(Sign(token[..dot]), token[(dot + 1)..]))
         {
             return null;
         }
@@ -46,7 +46,8 @@ public sealed class TrackingLinks(TrackingSettings settings)
     }
 
     /// <summary>True when <paramref name="signature"/> is this service's for a click from <paramref name="token"/> to <paramref name="target"/>.</summary>
-    public bool IsSignedTarget(string token, string target, string signature) => FixedTimeEquals(Sign($"{token}|{target}"), signature);
+    public bool IsSignedTarget(string token, string target, string signature) =>
+        !string.IsNullOrEmpty(settings.Secret) && FixedTimeEquals(Sign($"{token}|{target}"), signature);
 
     private string Token(TrackedDelivery delivery)
     {
