@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh Debian machine that has the .NET SDK: installs what is
-# missing (PostgreSQL server binaries), restores, builds and runs every test project.
+# missing (PostgreSQL server binaries, Node.js for the test SMTP server), restores, builds and runs every test project.
 # Exits non-zero on any failure. CI runs exactly this (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -22,6 +22,13 @@ apt_install() {
 if [ -z "${JOURNEYS_TEST_POSTGRES:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   apt_install postgresql
 fi
+
+# E-mail tests run a real SMTP server, the maildev npm package (tests/smtp).
+if ! command -v npm >/dev/null; then
+  apt_install nodejs npm
+fi
+log "npm ci (tests/smtp)"
+npm ci --prefix tests/smtp --no-audit --no-fund --loglevel=error
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 

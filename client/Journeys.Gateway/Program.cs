@@ -1,5 +1,6 @@
 using Journeys.Gateway.Ingestion;
 using Journeys.Gateway.Journeys;
+using Journeys.Gateway.Messaging;
 using Journeys.Gateway.Profiles;
 using Journeys.Gateway.Segments;
 using Journeys.Hosting;
@@ -18,6 +19,9 @@ return await StartupGuard.RunAsync(async () =>
     app.MapProfiles();
     app.MapSegments();
     app.MapJourneys();
+    app.MapTemplates();
+    app.MapTracking();
+    app.MapDevices();
 
     await app.MigrateJourneysDatabaseAsync();
     await app.RunAsync();

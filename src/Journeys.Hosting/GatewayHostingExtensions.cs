@@ -22,6 +22,7 @@ public static class GatewayHostingExtensions
         {
             builder.Services.AddJourneysJournal(settings.Journal, connectionString: null);
             builder.Services.AddJourneysStats(connectionString: null);
+            builder.Services.AddJourneysMessaging(settings.Delivery, connectionString: null).AddJourneysDispatcher(settings.Delivery);
             builder.UseOrleans(silo => silo
                 .UseLocalhostClustering(settings.Orleans.SiloPort, settings.Orleans.GatewayPort, serviceId: settings.Orleans.ServiceId, clusterId: settings.Orleans.ClusterId)
                 .AddMemoryGrainStorageAsDefault()
@@ -38,6 +39,7 @@ public static class GatewayHostingExtensions
         builder.Services.AddJourneysDatabase(connectionString, settings.Database);
         builder.Services.AddJourneysJournal(settings.Journal, connectionString);
         builder.Services.AddJourneysStats(connectionString);
+        builder.Services.AddJourneysMessaging(settings.Delivery, connectionString);
         builder.UseOrleansClient(client => client
             .Configure<ClusterOptions>(o =>
             {

@@ -23,6 +23,7 @@ public static class SiloHostingExtensions
         builder.Services.AddJourneysDatabase(connectionString, settings.Database);
         builder.Services.AddJourneysJournal(settings.Journal, connectionString);
         builder.Services.AddJourneysStats(connectionString);
+        builder.Services.AddJourneysMessaging(settings.Delivery, connectionString).AddJourneysDispatcher(settings.Delivery);
         builder.UseOrleans(silo => silo
             .ConfigureJourneysCluster(settings)
             .UsePostgresProviders(connectionString)

@@ -76,15 +76,27 @@ public sealed class DockerComposeFileTests
     private static HashSet<string> KnownSettings()
     {
         var names = new HashSet<string> { "ConnectionStrings:Journeys", "Logging:Format", "ASPNETCORE_URLS" };
-        foreach (var section in typeof(JourneysSettings).GetProperties().Where(p => p.PropertyType.IsClass && p.PropertyType != typeof(string)))
+        foreach (var section in typeof(JourneysSettings).GetProperties().Where(IsSection))
         {
-            foreach (var setting in section.PropertyType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            {
-                names.Add($"{section.Name}:{setting.Name}");
-            }
+            AddSettings(names, section.Name, section.PropertyType);
         }
         return names;
     }
+
+    /// <summary>Settings sections nest (<c>Delivery:Email:SmtpHost</c>): every leaf is a setting.</summary>
+    private static void AddSettings(HashSet<string> names, string prefix, Type section)
+    {
+        foreach (var setting in section.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            names.Add($"{prefix}:{setting.Name}");
+            if (IsSection(setting))
+            {
+                AddSettings(names, $"{prefix}:{setting.Name}", setting.PropertyType);
+            }
+        }
+    }
+
+    private static bool IsSection(PropertyInfo property) => property.PropertyType.IsClass && property.PropertyType != typeof(string);
 
     private static string Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node[key]).Value!;
 

@@ -50,10 +50,11 @@ public sealed class JourneyExecutionTests(ProductionClusterFixture fixture) : IC
         using (await Cluster.PostAsync("/v1/batch", Events.Batch(trip, Events.Trip("trip-" + silent, silent)))) { }
         using (await Cluster.PostAsync("/v1/track", trip.DeepClone())) { }
 
+        // This cluster configures no SMTP server: the outbox row is dead-lettered, and the timeline says why.
         var done = await Cluster.WaitForProfileAsync("customer", consenting,
-            p => p["timeline"]!.AsArray().Any(t => (string?)t!["type"] == "sendMessage"), TimeSpan.FromSeconds(30));
+            p => p["timeline"]!.AsArray().Any(t => (string?)t!["type"] == "sendMessage" && (string?)t["status"] == "dead"), TimeSpan.FromSeconds(30));
         var mail = Assert.Single(done["timeline"]!.AsArray(), t => (string?)t!["type"] == "sendMessage");
-        Assert.Equal("awaiting-handler", (string?)mail!["status"]);
+        Assert.Equal("no provider is configured for channel 'email'", (string?)mail!["detail"]);
         Assert.Equal("email", (string?)mail["channel"]);
         Assert.True((bool)done["profile"]!["traits"]!["followedUp"]!);
 

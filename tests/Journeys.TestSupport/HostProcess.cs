@@ -47,6 +47,19 @@ public sealed partial class HostProcess : IAsyncDisposable
         return new HostProcess(Process.Start(info) ?? throw new InvalidOperationException("could not start " + dll));
     }
 
+    /// <summary>Any other program the tests need as a real process (e.g. the SMTP test server).</summary>
+    public static HostProcess StartProgram(string fileName, IReadOnlyList<string> arguments, string workingDirectory)
+    {
+        var info = new ProcessStartInfo(fileName, arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        return new HostProcess(Process.Start(info) ?? throw new InvalidOperationException("could not start " + fileName));
+    }
+
     /// <summary>Polls <paramref name="url"/> until it answers 200; fails with the process output otherwise.</summary>
     public async Task WaitUntilHealthyAsync(string url, TimeSpan timeout)
     {

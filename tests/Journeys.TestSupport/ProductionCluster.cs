@@ -30,6 +30,7 @@ public sealed class ProductionCluster : IAsyncDisposable
             ["Orleans__AdvertisedIPAddress"] = "127.0.0.1",
             ["Ingestion__WriteKeys"] = WriteKey,
             ["Management__ApiKeys"] = ManagementKey,
+            ["Delivery__Tracking__Secret"] = "test-tracking-secret",
             ["Serilog__MinimumLevel__Override__Orleans"] = "Warning",
         };
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{gatewayHttpPort}"), Timeout = TimeSpan.FromSeconds(30) };

@@ -1,13 +1,15 @@
 using Journeys.Contracts.Journeys;
 using Journeys.Engine.Journeys;
+using Journeys.Storage.Templates;
 
 namespace Journeys.Gateway.Journeys;
 
 /// <summary>
 /// The embedded default ships with the sample journeys of both domains: once the gateway (and its
-/// co-hosted silo) has started, every sample not yet published is saved and published.
+/// co-hosted silo) has started, every sample not yet published is saved and published, and the
+/// templates the samples name by id are stored so <c>/api/templates</c> shows them.
 /// </summary>
-public sealed class SampleJourneyLoader(IClusterClient cluster, IHostApplicationLifetime lifetime, ILogger<SampleJourneyLoader> logger) : BackgroundService
+public sealed class SampleJourneyLoader(IClusterClient cluster, ITemplateStore templates, IHostApplicationLifetime lifetime, ILogger<SampleJourneyLoader> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -15,6 +17,14 @@ public sealed class SampleJourneyLoader(IClusterClient cluster, IHostApplication
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
         {
             await started.Task.WaitAsync(stoppingToken);
+        }
+
+        foreach (var template in SampleJourneys.Names.SelectMany(name => SampleJourneys.Load(name).Nodes).OfType<MessageNode>().Select(m => m.Template))
+        {
+            if (template is { Id: { } templateId, Body: { } body })
+            {
+                await templates.SaveAsync(new StoredTemplate(templateId, template.Subject, body), stoppingToken);
+            }
         }
 
         var catalog = cluster.GetGrain<IJourneyCatalogGrain>(0);

@@ -29,6 +29,14 @@ public interface IProfileGrain : IGrainWithStringKey
     [Alias("get")]
     Task<ProfileView> GetAsync();
 
+    /// <summary>Re-checks consent, quiet hours and frequency caps for a queued message (by its dedupe key) at send time.</summary>
+    [Alias("check-delivery")]
+    Task<DeliveryCheck> CheckDeliveryAsync(string dedupeKey, string channel, string? topic, string journeyId, int version);
+
+    /// <summary>The outbox row's outcome, shown on the timeline entry of the step that queued it.</summary>
+    [Alias("record-delivery")]
+    Task RecordDeliveryAsync(string dedupeKey, string status, string? detail);
+
     /// <summary>Removes personal data from the state and the journal; records that it happened.</summary>
     [Alias("erase")]
     Task EraseAsync();

@@ -4,8 +4,8 @@ namespace Journeys.Engine.Journeys;
 
 /// <summary>
 /// Checks Liquid templates without rendering them: tags balanced and known, every variable rooted at
-/// a known name (or one the template assigns). A subset check, written here because the Liquid
-/// library available to us (Fluid) cannot load against the Parlot version the registry carries.
+/// a known name (or one the template assigns). A subset check that keeps the engine free of
+/// dependencies; rendering (Fluid) happens in the delivery layer, <c>Journeys.Channels</c>.
 /// </summary>
 public static partial class LiquidTemplateChecker
 {

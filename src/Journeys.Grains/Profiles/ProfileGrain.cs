@@ -9,6 +9,7 @@ using Journeys.Engine.Segments;
 using Journeys.Grains.Running;
 using Journeys.Grains.Segments;
 using Journeys.Storage.Journal;
+using Journeys.Storage.Outbox;
 using Journeys.Storage.Stats;
 
 namespace Journeys.Grains.Profiles;
@@ -146,6 +147,31 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         logger.LogInformation("{ProfileKind} {ProfileId} erased; {JournalRows} journal payloads cleared", Kind, Id, rows);
     }
 
+    async Task<DeliveryCheck> IProfileGrain.CheckDeliveryAsync(string dedupeKey, string channel, string? topic, string journeyId, int version)
+    {
+        var live = await services.LiveJourneys.GetAsync();
+        var policies = live.FirstOrDefault(j => j.JourneyId == journeyId)?.Versions.GetValueOrDefault(version)?.Policies ?? new JourneyPolicies();
+        var since = Now - TimeSpan.FromDays(30);
+        var otherSends = stored.State.Timeline
+            .Where(t => t.Channel is not null && t.DedupeKey != dedupeKey && t.At > since && t.Status is not (OutboxStatus.Suppressed or OutboxStatus.Dead))
+            .Select(t => new SentMessage(Enum.Parse<Channel>(t.Channel!, ignoreCase: true), t.At))
+            .ToList();
+        var decision = SendTimeCheck.Evaluate(View(state, history, live), policies, Enum.Parse<Channel>(channel, ignoreCase: true), topic, otherSends, Now);
+        return new DeliveryCheck(decision.SuppressedReason, decision.DeferredUntil, decision.DeferredReason, ProfileJson.Serialize(state));
+    }
+
+    Task IProfileGrain.RecordDeliveryAsync(string dedupeKey, string status, string? detail)
+    {
+        var timeline = stored.State.Timeline;
+        var index = timeline.FindIndex(t => t.DedupeKey == dedupeKey);
+        if (index >= 0 && (timeline[index].Status, timeline[index].Detail) != (status, detail))
+        {
+            timeline[index] = timeline[index] with { Status = status, Detail = detail };
+            dirty = true;
+        }
+        return Task.CompletedTask;
+    }
+
     Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => RunDueAsync();
 
     /// <summary>All or nothing: a failure part-way leaves the profile as it was, so a redelivery applies each event once.</summary>
@@ -182,6 +208,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             run.Handle(new SegmentEntered(entered), $"segment:{entered}:{events.Last().Position}");
         }
 
+        await QueueMessagesAsync(run);
         Commit(run);
         if (segments is not null)
         {
@@ -195,10 +222,27 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         var live = await services.LiveJourneys.GetAsync();
         var run = new Run(this, live);
         run.HandleDue();
+        await QueueMessagesAsync(run);
         Commit(run);
         dirty = true;
         await ScheduleAsync(live);
         await SaveAsync();
+    }
+
+    /// <summary>
+    /// Messages and webhooks of this change go to the outbox before the change becomes the profile's:
+    /// if the write fails nothing is applied, and the redelivered events make the same dedupe keys.
+    /// </summary>
+    private Task QueueMessagesAsync(Run run)
+    {
+        var messages = run.Commands.OfType<ActionCommand>()
+            .Where(c => c is SendMessage or CallWebhook)
+            .Select(c => new OutboxMessage(
+                c.DedupeKey, Kind, Id, c.JourneyId, c.Version, c.NodeId, ChannelOf(c)!, (c as SendMessage)?.Topic,
+                JsonSerializer.Serialize(new { command = (JourneyCommand)c, @event = run.Triggers.GetValueOrDefault(c.DedupeKey) }, EngineJson.Options),
+                Now))
+            .ToList();
+        return services.Outbox.EnqueueAsync(messages);
     }
 
     private void Commit(Run run)
@@ -257,14 +301,13 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             {
                 continue;
             }
-            var channel = action switch
+            var status = action switch
             {
-                SendMessage m => m.Channel.ToString().ToLowerInvariant(),
-                ShowPopup => "popup",
-                _ => null,
+                SetTrait => TimelineEntry.Done,
+                SendMessage or CallWebhook => OutboxStatus.Queued,
+                _ => TimelineEntry.AwaitingHandler,
             };
-            timeline.Add(new TimelineEntry(Now, TypeName(action), action.JourneyId, action.Version, action.NodeId, action.DedupeKey, channel,
-                action is SetTrait ? TimelineEntry.Done : TimelineEntry.AwaitingHandler,
+            timeline.Add(new TimelineEntry(Now, TypeName(action), action.JourneyId, action.Version, action.NodeId, action.DedupeKey, ChannelOf(action), status,
                 JsonSerializer.Serialize<JourneyCommand>(action, EngineJson.Options)));
             logger.LogInformation("{ProfileKind} {ProfileId}: {Action} from {JourneyId} v{Version} node {NodeId}", Kind, Id, TypeName(action), action.JourneyId, action.Version, action.NodeId);
         }
@@ -371,6 +414,14 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         return ProfileViews.For(current, services.LiveJourneys.Topics, sends, events);
     }
 
+    private static string? ChannelOf(ActionCommand action) => action switch
+    {
+        SendMessage m => m.Channel.ToString().ToLowerInvariant(),
+        CallWebhook => "webhook",
+        ShowPopup => "popup",
+        _ => null,
+    };
+
     private static string TypeName(JourneyCommand command) => JsonNamingPolicy.CamelCase.ConvertName(command.GetType().Name);
 
     /// <summary>One change being worked out on copies; <see cref="Commit"/> makes it the profile's.</summary>
@@ -381,6 +432,9 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         public ProfileJourneysState Journeys { get; private set; } = grain.journeys;
         public List<JourneyCommand> Commands { get; } = [];
 
+        /// <summary>The event that caused each action, by dedupe key: messages render it as <c>event</c>.</summary>
+        public Dictionary<string, JourneyEvent> Triggers { get; } = [];
+
         public void Handle(JourneyInput input, string inputId)
         {
             if (live.Count == 0)
@@ -388,6 +442,13 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
                 return;
             }
             var result = ProfileJourneys.Handle(live, Journeys, input, inputId, grain.View(State, History, live), grain.Now);
+            if (input is EventReceived received)
+            {
+                foreach (var action in result.Commands.OfType<ActionCommand>())
+                {
+                    Triggers[action.DedupeKey] = received.Event;
+                }
+            }
             Take(result);
         }
 

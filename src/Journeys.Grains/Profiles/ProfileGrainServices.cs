@@ -1,6 +1,7 @@
 using Journeys.Grains.Running;
 using Journeys.Grains.Segments;
 using Journeys.Storage.Journal;
+using Journeys.Storage.Outbox;
 
 namespace Journeys.Grains.Profiles;
 
@@ -10,4 +11,5 @@ public sealed record ProfileGrainServices(
     SegmentDefinitions Segments,
     LiveJourneys LiveJourneys,
     JourneyStatsBuffer Stats,
+    IOutboxStore Outbox,
     TimeProvider Clock);

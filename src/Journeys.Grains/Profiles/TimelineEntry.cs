@@ -1,8 +1,10 @@
 namespace Journeys.Grains.Profiles;
 
 /// <summary>
-/// A journey action on the profile's timeline. Actions whose delivery layer does not exist yet are
-/// kept as <c>awaiting-handler</c>: recorded, with their dedupe key, never claimed as done.
+/// A journey action on the profile's timeline. Messages and webhooks follow their outbox row
+/// (<c>queued</c>, <c>retrying</c>, <c>sent</c>, <c>suppressed</c>, <c>dead</c>, with the reason in
+/// <see cref="Detail"/>); actions whose handler does not exist yet are kept as <c>awaiting-handler</c>:
+/// recorded, with their dedupe key, never claimed as done.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("journeys.timeline-entry")]
 public sealed record TimelineEntry(
@@ -14,7 +16,8 @@ public sealed record TimelineEntry(
     [property: Id(5)] string DedupeKey,
     [property: Id(6)] string? Channel,
     [property: Id(7)] string Status,
-    [property: Id(8)] string CommandJson)
+    [property: Id(8)] string CommandJson,
+    [property: Id(9)] string? Detail = null)
 {
     public const string AwaitingHandler = "awaiting-handler";
     public const string Done = "done";

@@ -1,6 +1,5 @@
 using Journeys.Grains.Profiles;
-using Journeys.Grains.Running;
-using Journeys.Grains.Segments;
+using Journeys.Channels;
 using Journeys.Hosting;
 using Journeys.Storage.Journal;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,11 +32,8 @@ internal sealed class JourneySiloConfigurator : ISiloConfigurator
             o.NumMissedProbesLimit = 2;
             o.NumVotesForDeathDeclaration = 1;
         });
-        siloBuilder.Services.AddSingleton(sp => new ProfileGrainServices(
-            sp.GetRequiredService<IEventJournal>(),
-            sp.GetRequiredService<SegmentDefinitions>(),
-            sp.GetRequiredService<LiveJourneys>(),
-            sp.GetRequiredService<JourneyStatsBuffer>(),
-            clock));
+        // Messages are queued in the outbox as in production; no dispatcher sends them here.
+        siloBuilder.Services.AddJourneysMessaging(new DeliverySettings(), connectionString);
+        siloBuilder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ProfileGrainServices>(sp, clock));
     }
 }

@@ -1,0 +1,3 @@
+namespace Journeys.Channels.Rendering;
+
+public sealed record RenderedMessage(string? Subject, string Body);

@@ -1,0 +1,72 @@
+namespace Journeys.Storage.Outbox;
+
+/// <summary>The outbox of the embedded default: the same contract as PostgreSQL's, kept in this process.</summary>
+public sealed class InMemoryOutboxStore : IOutboxStore
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, OutboxRow> rows = new(StringComparer.Ordinal);
+    private long nextId;
+
+    public Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            foreach (var message in messages)
+            {
+                rows.TryAdd(message.DedupeKey, new OutboxRow(++nextId, message, OutboxStatus.Queued, 0, null, null, null));
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<OutboxRow>> ClaimAsync(string owner, int max, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            var claimed = rows.Values
+                .Where(r => r.Status is OutboxStatus.Queued or OutboxStatus.Retrying && r.Message.DueAt <= now && (r.LeaseUntil is null || r.LeaseUntil < now))
+                .OrderBy(r => r.Message.DueAt)
+                .Take(max)
+                .Select(r => r with { LeaseOwner = owner, LeaseUntil = now + lease, Attempts = r.Attempts + 1 })
+                .ToList();
+            claimed.ForEach(r => rows[r.Message.DedupeKey] = r);
+            return Task.FromResult<IReadOnlyList<OutboxRow>>(claimed);
+        }
+    }
+
+    public Task<bool> FinishAsync(long id, string owner, string status, string? detail, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Update(id, owner, r => r with { Status = status, LastError = detail, LeaseOwner = null, LeaseUntil = null }));
+
+    public Task<bool> RetryAsync(long id, string owner, DateTimeOffset dueAt, string reason, bool failed, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Update(id, owner, r => r with
+        {
+            Status = OutboxStatus.Retrying,
+            LastError = reason,
+            Message = r.Message with { DueAt = dueAt },
+            Attempts = failed ? r.Attempts : r.Attempts - 1,
+            LeaseOwner = null,
+            LeaseUntil = null,
+        }));
+
+    public Task<OutboxRow?> FindAsync(string dedupeKey, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(rows.GetValueOrDefault(dedupeKey));
+        }
+    }
+
+    private bool Update(long id, string owner, Func<OutboxRow, OutboxRow> change)
+    {
+        lock (gate)
+        {
+            var row = rows.Values.FirstOrDefault(r => r.Id == id);
+            if (row is null || row.LeaseOwner != owner || OutboxStatus.IsFinal(row.Status))
+            {
+                return false;
+            }
+            rows[row.Message.DedupeKey] = change(row);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Journeys.Storage.Outbox;
+
+/// <summary>
+/// The outbox in PostgreSQL. Enqueues use group commit like the journal: every grain's rows queued
+/// while one INSERT runs go into the next one, so a burst of journey steps shares commits.
+/// </summary>
+public sealed class PostgresOutboxStore : IOutboxStore, IAsyncDisposable
+{
+    private const int MaxBatchSize = 1000;
+
+    private const string InsertSql = """
+        INSERT INTO outbox (dedupe_key, profile_kind, profile_id, journey_id, version, node_id, channel, topic, payload, due_at)
+        SELECT k, pk, pi, j, v, n, c, t, p::jsonb, d
+        FROM unnest(@keys, @kinds, @ids, @journeys, @versions, @nodes, @channels, @topics, @payloads, @due)
+             AS incoming(k, pk, pi, j, v, n, c, t, p, d)
+        ON CONFLICT (dedupe_key) DO NOTHING
+        """;
+
+    // SKIP LOCKED: racing dispatchers each take different rows instead of queueing on the same ones.
+    private const string ClaimSql = $"""
+        UPDATE outbox SET lease_owner = @owner, lease_until = @now + @lease, attempts = attempts + 1
+        WHERE id IN (
+            SELECT id FROM outbox
+            WHERE status IN ('queued', 'retrying') AND due_at <= @now AND (lease_until IS NULL OR lease_until < @now)
+            ORDER BY due_at
+            LIMIT @max
+            FOR UPDATE SKIP LOCKED)
+        RETURNING {OutboxRows.Columns}
+        """;
+
+    private const string FinishSql = """
+        UPDATE outbox SET status = @status, last_error = @detail, finished_at = @now, lease_owner = NULL, lease_until = NULL
+        WHERE id = @id AND lease_owner = @owner AND status IN ('queued', 'retrying')
+        """;
+
+    private const string RetrySql = """
+        UPDATE outbox SET status = 'retrying', last_error = @reason, due_at = @due, lease_owner = NULL, lease_until = NULL,
+                          attempts = attempts - CASE WHEN @failed THEN 0 ELSE 1 END
+        WHERE id = @id AND lease_owner = @owner AND status IN ('queued', 'retrying')
+        """;
+
+    private readonly NpgsqlDataSource dataSource;
+    private readonly ILogger<PostgresOutboxStore> logger;
+    private readonly Channel<PendingEnqueue> queue = Channel.CreateUnbounded<PendingEnqueue>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task loop;
+
+    public PostgresOutboxStore(NpgsqlDataSource dataSource, ILogger<PostgresOutboxStore> logger)
+    {
+        this.dataSource = dataSource;
+        this.logger = logger;
+        loop = Task.Run(RunAsync);
+    }
+
+    public Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken = default)
+    {
+        if (messages.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+        var pending = new PendingEnqueue(messages);
+        ObjectDisposedException.ThrowIf(!queue.Writer.TryWrite(pending), this);
+        return pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OutboxRow>> ClaimAsync(string owner, int max, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(ClaimSql);
+        command.Parameters.AddWithValue("owner", owner);
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("lease", lease);
+        command.Parameters.AddWithValue("max", max);
+        return await OutboxRows.ReadAllAsync(command, cancellationToken);
+    }
+
+    public async Task<bool> FinishAsync(long id, string owner, string status, string? detail, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(FinishSql);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("owner", owner);
+        command.Parameters.AddWithValue("status", status);
+        command.Parameters.AddWithValue("detail", (object?)detail ?? DBNull.Value);
+        command.Parameters.AddWithValue("now", now);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<bool> RetryAsync(long id, string owner, DateTimeOffset dueAt, string reason, bool failed, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(RetrySql);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("owner", owner);
+        command.Parameters.AddWithValue("due", dueAt);
+        command.Parameters.AddWithValue("reason", reason);
+        command.Parameters.AddWithValue("failed", failed);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<OutboxRow?> FindAsync(string dedupeKey, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {OutboxRows.Columns} FROM outbox WHERE dedupe_key = @key");
+        command.Parameters.AddWithValue("key", dedupeKey);
+        return (await OutboxRows.ReadAllAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await loop;
+    }
+
+    private async Task RunAsync()
+    {
+        var group = new List<PendingEnqueue>();
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            group.Clear();
+            var size = 0;
+            while (size < MaxBatchSize && queue.Reader.TryRead(out var pending))
+            {
+                group.Add(pending);
+                size += pending.Messages.Count;
+            }
+            try
+            {
+                await InsertAsync(group.SelectMany(p => p.Messages).ToList());
+                group.ForEach(p => p.Completion.TrySetResult());
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Outbox commit of {MessageCount} messages from {RequestCount} grains failed", size, group.Count);
+                group.ForEach(p => p.Completion.TrySetException(ex));
+            }
+        }
+    }
+
+    private async Task InsertAsync(List<OutboxMessage> messages)
+    {
+        await using var command = dataSource.CreateCommand(InsertSql);
+        command.Parameters.Add(Array("keys", NpgsqlDbType.Text, messages, m => m.DedupeKey));
+        command.Parameters.Add(Array("kinds", NpgsqlDbType.Text, messages, m => m.ProfileKind));
+        command.Parameters.Add(Array("ids", NpgsqlDbType.Text, messages, m => m.ProfileId));
+        command.Parameters.Add(Array("journeys", NpgsqlDbType.Text, messages, m => m.JourneyId));
+        command.Parameters.Add(Array("versions", NpgsqlDbType.Integer, messages, m => m.Version));
+        command.Parameters.Add(Array("nodes", NpgsqlDbType.Text, messages, m => m.NodeId));
+        command.Parameters.Add(Array("channels", NpgsqlDbType.Text, messages, m => m.Channel));
+        command.Parameters.Add(Array("topics", NpgsqlDbType.Text, messages, m => m.Topic));
+        command.Parameters.Add(Array("payloads", NpgsqlDbType.Text, messages, m => m.PayloadJson));
+        command.Parameters.Add(Array("due", NpgsqlDbType.TimestampTz, messages, m => m.DueAt.UtcDateTime));
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, List<OutboxMessage> messages, Func<OutboxMessage, T> value) =>
+        new(name, NpgsqlDbType.Array | type) { Value = messages.Select(value).ToArray() };
+
+    private sealed record PendingEnqueue(IReadOnlyList<OutboxMessage> Messages)
+    {
+        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
