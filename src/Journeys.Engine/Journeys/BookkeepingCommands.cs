@@ -14,6 +14,12 @@ public sealed record Converted : JourneyCommand
 {
     public required bool ControlGroup { get; init; }
 
+    /// <summary>
+    /// The instance went through a holdout node (either way) before converting. Conversions before the
+    /// split belong to neither group, so treatment is compared with control only on what came after it.
+    /// </summary>
+    public bool PassedHoldout { get; init; }
+
     public required string EventMessageId { get; init; }
 }
 

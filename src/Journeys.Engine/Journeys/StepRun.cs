@@ -30,6 +30,7 @@ internal sealed class StepRun(JourneyDefinition definition, JourneyInstance inst
             Add(instance.CurrentNodeId ?? definition.Trigger.Next, new Converted
             {
                 ControlGroup = instance.InControlGroup,
+                PassedHoldout = definition.Nodes.OfType<HoldoutNode>().Any(holdout => instance.NodeVisits.ContainsKey(holdout.Id)),
                 EventMessageId = @event.MessageId,
             });
             instance = instance with { Converted = true };

@@ -6,13 +6,16 @@ namespace Journeys.Grains.Running;
 
 /// <summary>
 /// Sums journey counters in memory on each silo and writes them in one statement a second, so
-/// counting never means a call per event to one hot grain or a commit per event.
+/// counting never means a call per event to one hot grain or a commit per event. Besides the
+/// per-node totals it keeps their breakdowns (exit taken, suppression reason, finish reason,
+/// conversion group) that the dashboards draw transitions and control-group results from.
 /// </summary>
-public sealed class JourneyStatsBuffer(IJourneyStatsStore store, ILogger<JourneyStatsBuffer> logger) : BackgroundService
+public sealed class JourneyStatsBuffer(IJourneyStatsStore store, IJourneyOutcomeStore outcomes, ILogger<JourneyStatsBuffer> logger) : BackgroundService
 {
     private static readonly TimeSpan FlushPeriod = TimeSpan.FromSeconds(1);
     private readonly Lock gate = new();
     private Dictionary<(string Journey, int Version, string Node), NodeStatDelta> pending = [];
+    private Dictionary<(string Journey, int Version, string Node, string Counter, string Outcome), long> pendingOutcomes = [];
 
     public void Record(IEnumerable<JourneyCommand> commands)
     {
@@ -21,10 +24,22 @@ public sealed class JourneyStatsBuffer(IJourneyStatsStore store, ILogger<Journey
             switch (command)
             {
                 case NodeEntered c: Add(c, new(c.JourneyId, c.Version, c.NodeId, Entered: 1)); break;
-                case NodeExited c: Add(c, new(c.JourneyId, c.Version, c.NodeId, Passed: 1)); break;
-                case InstanceFinished c: Add(c, new(c.JourneyId, c.Version, c.NodeId, Exited: 1)); break;
-                case Converted c: Add(c, new(c.JourneyId, c.Version, c.NodeId, Converted: 1)); break;
-                case Suppressed c: Add(c, new(c.JourneyId, c.Version, c.NodeId, Suppressed: 1)); break;
+                case NodeExited c:
+                    Add(c, new(c.JourneyId, c.Version, c.NodeId, Passed: 1));
+                    AddOutcome(c, OutcomeCounters.Exit, c.Outcome, 1);
+                    break;
+                case InstanceFinished c:
+                    Add(c, new(c.JourneyId, c.Version, c.NodeId, Exited: 1));
+                    AddOutcome(c, OutcomeCounters.Finished, c.Reason, 1);
+                    break;
+                case Converted c:
+                    Add(c, new(c.JourneyId, c.Version, c.NodeId, Converted: 1));
+                    AddOutcome(c, OutcomeCounters.Converted, (c.ControlGroup, c.PassedHoldout) switch { (true, _) => OutcomeCounters.Control, (false, true) => OutcomeCounters.Treatment, _ => OutcomeCounters.NoGroup }, 1);
+                    break;
+                case Suppressed c:
+                    Add(c, new(c.JourneyId, c.Version, c.NodeId, Suppressed: 1));
+                    AddOutcome(c, OutcomeCounters.Suppressed, ReasonKind(c.Reason), 1);
+                    break;
             }
         }
     }
@@ -49,17 +64,21 @@ public sealed class JourneyStatsBuffer(IJourneyStatsStore store, ILogger<Journey
         await FlushAsync(CancellationToken.None);
     }
 
+    /// <summary>"noConsent:email:cart" counts as noConsent: the breakdown is by kind of reason, not by channel and topic.</summary>
+    private static string ReasonKind(string reason) => reason.Split(':', 2)[0];
+
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
         Dictionary<(string, int, string), NodeStatDelta> batch;
+        Dictionary<(string, int, string, string, string), long> outcomeBatch;
         lock (gate)
         {
-            if (pending.Count == 0)
+            if (pending.Count == 0 && pendingOutcomes.Count == 0)
             {
                 return;
             }
-            batch = pending;
-            pending = [];
+            (batch, pending) = (pending, []);
+            (outcomeBatch, pendingOutcomes) = (pendingOutcomes, []);
         }
         try
         {
@@ -72,6 +91,30 @@ public sealed class JourneyStatsBuffer(IJourneyStatsStore store, ILogger<Journey
             {
                 Add(delta.JourneyId, delta.Version, delta.NodeId, delta);
             }
+        }
+        try
+        {
+            await outcomes.AddAsync([.. outcomeBatch.Select(o => new NodeOutcomeDelta(o.Key.Item1, o.Key.Item2, o.Key.Item3, o.Key.Item4, o.Key.Item5, o.Value))], cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Journey outcome counters not written; {Rows} rows kept for the next flush", outcomeBatch.Count);
+            lock (gate)
+            {
+                foreach (var (key, count) in outcomeBatch)
+                {
+                    pendingOutcomes[key] = pendingOutcomes.GetValueOrDefault(key) + count;
+                }
+            }
+        }
+    }
+
+    private void AddOutcome(JourneyCommand command, string counter, string outcome, long count)
+    {
+        var key = (command.JourneyId, command.Version, command.NodeId, counter, outcome);
+        lock (gate)
+        {
+            pendingOutcomes[key] = pendingOutcomes.GetValueOrDefault(key) + count;
         }
     }
 

@@ -43,7 +43,7 @@ public sealed class AbandonedCartSampleTests
 
         Assert.DoesNotContain(run.Commands, c => c.Command is SendMessage);
         Assert.Equal("purchased", Assert.Single(run.Instances).ExitReason);
-        Assert.Single(run.Commands.Select(c => c.Command).OfType<Converted>());
+        Assert.False(Assert.Single(run.Commands.Select(c => c.Command).OfType<Converted>()).PassedHoldout);
     }
 
     [Fact]
@@ -52,7 +52,8 @@ public sealed class AbandonedCartSampleTests
         var run = Run(Driver(control: false), Cart(Noon), Order(Noon.AddHours(5)));
 
         Assert.Single(run.Commands.Select(c => c.Command).OfType<SendMessage>());
-        Assert.False(Assert.Single(run.Commands.Select(c => c.Command).OfType<Converted>()).ControlGroup);
+        var converted = Assert.Single(run.Commands.Select(c => c.Command).OfType<Converted>());
+        Assert.Equal((false, true), (converted.ControlGroup, converted.PassedHoldout));
     }
 
     [Fact]
@@ -61,7 +62,8 @@ public sealed class AbandonedCartSampleTests
         var run = Run(Driver(control: true), Cart(Noon), Order(Noon.AddDays(2)));
 
         Assert.DoesNotContain(run.Commands, c => c.Command is SendMessage);
-        Assert.True(Assert.Single(run.Commands.Select(c => c.Command).OfType<Converted>()).ControlGroup);
+        var converted = Assert.Single(run.Commands.Select(c => c.Command).OfType<Converted>());
+        Assert.Equal((true, true), (converted.ControlGroup, converted.PassedHoldout));
     }
 
     [Fact]
