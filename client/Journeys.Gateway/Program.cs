@@ -1,3 +1,4 @@
+using Journeys.Gateway.Dashboards;
 using Journeys.Gateway.Ingestion;
 using Journeys.Gateway.Journeys;
 using Journeys.Gateway.Profiles;
@@ -11,13 +12,15 @@ return await StartupGuard.RunAsync(async () =>
     builder.AddJourneysGateway();
     builder.AddIngestion();
     builder.AddJourneys();
+    builder.AddDashboards();
 
     var app = builder.Build();
-    app.MapJourneysOperations();
+    app.MapJourneysOperations(orleansDashboardPath: "/orleans");
     app.MapIngestion();
     app.MapProfiles();
     app.MapSegments();
     app.MapJourneys();
+    app.MapDashboards();
 
     await app.MigrateJourneysDatabaseAsync();
     await app.RunAsync();
