@@ -33,6 +33,16 @@ public static class DashboardHostingExtensions
             }
         }));
 
+        // Relative asset URLs need the trailing slash; a route would also stop the static files from answering.
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.Equals(Path, StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.Redirect(Path + "/");
+                return;
+            }
+            await next(context);
+        });
         if (app.Environment.WebRootFileProvider.GetFileInfo(Path + "/index.html").Exists)
         {
             app.UseDefaultFiles();
@@ -44,7 +54,6 @@ public static class DashboardHostingExtensions
                 statusCode: StatusCodes.Status503ServiceUnavailable,
                 title: "The dashboards are not built: install Node.js 18+ and build the gateway again (it runs npm in dashboards/)"));
         }
-        app.MapGet(Path, () => Results.Redirect(Path + "/"));
         app.MapDashboardData();
         app.MapHub<JourneyLiveHub>(JourneyLiveHub.Path);
         return app;
