@@ -28,6 +28,8 @@ const ingest = async batch => {
   });
   assert.equal(response.status, 200, `ingestion answered ${response.status}: ${await response.text()}`);
 };
+const consent = userId => ({ type: 'track', userId, messageId: `consent-${userId}`, event: 'Consent Updated',
+  properties: { channel: 'email', granted: true, source: 'signup-form' } });
 const cart = (userId, cartId) => ({ type: 'track', userId, messageId: `cart-${userId}-${cartId}`, event: 'Cart Updated',
   properties: { cartId, items: [], value: 990, currency: 'RUB' } });
 const order = (userId, cartId) => ({ type: 'track', userId, messageId: `order-${userId}-${cartId}`, event: 'Order Completed',
@@ -50,7 +52,7 @@ const journey = {
   goal: { event: 'Order Completed', window: 'P7D' },
   nodes: [
     { id: 'holdout', type: 'holdout', percent: 30, next: 'email', controlNext: 'wait-control' },
-    { id: 'email', type: 'message', channel: 'email', topic: 'cart', template: { subject: 'Your cart is waiting' }, next: 'wait-order' },
+    { id: 'email', type: 'message', channel: 'email', topic: 'cart', template: { subject: 'Your cart is waiting', body: 'Your toll pass is one click away.' }, next: 'wait-order' },
     { id: 'wait-order', type: 'waitForEvent', event: 'Order Completed', correlateOn: 'cartId', timeout: 'P1D', next: 'bought', timeoutNext: 'gave-up' },
     { id: 'wait-control', type: 'waitForEvent', event: 'Order Completed', correlateOn: 'cartId', timeout: 'P1D', next: 'bought', timeoutNext: 'gave-up' },
     { id: 'bought', type: 'exit', reason: 'purchased' },
@@ -113,8 +115,9 @@ try {
   await page.getByTestId('live-state').filter({ hasText: 'live' }).waitFor();
   await page.evaluate(() => { window.notReloaded = true; });
   const profiles = Array.from({ length: 40 }, (_, i) => `dash-driver-${i}`);
+  const consenting = profiles.slice(0, 20);
   const sentAt = Date.now();
-  await ingest(profiles.map(p => cart(p, `${p}-c1`)));
+  await ingest([...consenting.map(consent), ...profiles.map(p => cart(p, `${p}-c1`))]);
   const storedAt = await until('the store to count 40 entries', async () =>
     (await manage('GET', `/api/dashboard/journeys/${journeyId}/live`)).json.nodes.find(n => n.nodeId === 'holdout').passed === 40 && Date.now());
   const shownAt = await until('the page to show 40 passes', async () => await number('node-holdout-passed') === 40 && Date.now());
@@ -138,6 +141,7 @@ try {
     controlSize: profiles.filter(p => groups[p] === 'control').length,
     treatmentConversions: buyers.filter(p => groups[p] === 'treatment').length,
     controlConversions: buyers.filter(p => groups[p] === 'control').length,
+    emailsRequested: consenting.filter(p => groups[p] === 'treatment').length,
   };
   log('expected results', JSON.stringify(expected));
   await until('the page to show the purchases', async () => await number('node-bought-entered') === buyers.length);
@@ -151,9 +155,12 @@ try {
     'treatment-conversions': expected.treatmentConversions, 'control-conversions': expected.controlConversions })) {
     assert.equal(await number(testId), value, `${testId} on the results page`);
   }
+  assert.equal(await number('requested-email'), expected.emailsRequested, 'e-mails requested for drivers who consented');
+  assert.equal(await number('suppressed-email'), expected.treatmentSize - expected.emailsRequested, 'e-mails suppressed for lack of consent');
   const rate = (await text('treatment-rate'));
   assert.equal(rate, `${(expected.treatmentConversions / expected.treatmentSize * 100).toFixed(1)}%`);
-  assert.match(await text('lift'), /Difference .* 95% interval/);
+  const difference = (expected.treatmentConversions / expected.treatmentSize - expected.controlConversions / expected.controlSize) * 100;
+  assert.match(await text('lift'), new RegExp(`^Difference ${difference.toFixed(1).replace('.', '\\.')}% \\(95% interval -?[0-9.]+% to -?[0-9.]+%\\)`));
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(shots, 'results.png') });
   log('results match the events sent');

@@ -44,7 +44,7 @@ function render() {
 function renderHeader(hash: string) {
   const link = (href: string, title: string) => h('a', { href, class: hash.startsWith(href) ? 'active' : '' }, title);
   document.getElementById('top')!.replaceChildren(h('nav', {},
-    h('strong', {}, 'Journeys'),
+    h('strong', {}, 'Journeys dashboards'),
     ...(auth.key ? [
       link('#/journeys', 'Journeys'),
       link('#/editor', 'Editor'),

@@ -27,7 +27,7 @@ export function resultsPage(root: HTMLElement, journeyId: string) {
           h('td', { class: 'n' }, counter(m.message!.sent)), h('td', { class: 'n' }, counter(m.message!.delivered)),
           h('td', { class: 'n' }, counter(m.message!.opened)), h('td', { class: 'n' }, counter(m.message!.clicked)),
           h('td', { class: 'n' }, counter(m.message!.unsubscribed)),
-          h('td', { class: 'n', 'data-testid': `suppressed-${m.nodeId}` }, n(m.suppressed), ' ', h('span', { class: 'muted' }, pct(m.suppressed / (m.entered || 1)))),
+          h('td', { class: 'n' }, h('span', { 'data-testid': `suppressed-${m.nodeId}` }, n(m.suppressed)), ' ', h('span', { class: 'muted' }, pct(m.suppressed / (m.entered || 1)))),
           h('td', {}, Object.entries(m.suppressedBy).map(([reason, count]) => `${reason} ${n(count)}`).join(', ') || '–'),
         ]), { 'data-testid': 'messages-table' }),
       h('p', { class: 'muted' }, 'Sent, delivered, opened, clicked and unsubscribed come from the message outbox: n/a until it reports them. Requested counts the sends the journey asked for (passes not suppressed).'));
