@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh Debian machine that has the .NET SDK: installs what is
-# missing (PostgreSQL server binaries), restores, builds and runs every test project.
+# missing (PostgreSQL server binaries, Node.js and Chromium for the dashboards), restores,
+# builds and runs every test project.
 # Exits non-zero on any failure. CI runs exactly this (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -22,6 +23,18 @@ apt_install() {
 if [ -z "${JOURNEYS_TEST_POSTGRES:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   apt_install postgresql
 fi
+
+# The dashboards (dashboards/) build with npm; their browser tests drive Debian's Chromium
+# through playwright-core, which never downloads a browser.
+missing=()
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt_install "${missing[@]}"
+fi
+log "dashboards: npm ci"
+(cd dashboards && npm ci --no-audit --no-fund)
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 

@@ -35,6 +35,8 @@ export function editorPage(root: HTMLElement, journeyId: string) {
   const validation = linter(async view => {
     const text = view.state.doc.toString();
     const answer = await api<ValidationAnswer>('POST', '/api/journeys/validate', text).catch(e => ({ valid: false, errors: problemErrors(e) }));
+    // An answer about an older text (the document changed while it was checked) is dropped; the newer check reports.
+    if (view.state.doc.toString() !== text) return [];
     showErrors(answer.errors);
     status.textContent = answer.valid ? 'Valid.' : `${answer.errors.length} error(s).`;
     return answer.errors.map((e): Diagnostic => ({ ...rangeOf(text, e.location), severity: 'error', message: `${e.location}: ${e.message}` }));
