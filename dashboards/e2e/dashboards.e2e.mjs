@@ -91,6 +91,7 @@ try {
   await page.locator('.cm-lintRange-error').first().waitFor();
   await page.getByTestId('save-draft').click();
   await page.getByTestId('editor-status').filter({ hasText: 'refused' }).waitFor();
+  await page.getByTestId('editor-errors').getByText('$.trigger.next').click(); // jumps to the error in the text
   await page.screenshot({ path: join(shots, 'editor-errors.png') });
   assert.equal((await manage('GET', `/api/journeys/${journeyId}`)).status, 404, 'an invalid journey must not be saved');
   log('invalid journey shown with its errors and not saved');

@@ -29,8 +29,13 @@ export function editorPage(root: HTMLElement, journeyId: string) {
   const dryEvents = h('textarea', { id: 'dry-events', rows: '4' }, '[{"at": "2026-06-02T10:00:00Z", "event": {"event": "Cart Updated", "properties": {"cartId": "c1", "items": [], "value": 990, "currency": "RUB"}}}]');
   const dryResult = h('pre', { class: 'dry-result', 'data-testid': 'dry-run-result' });
 
+  // Clicking an error selects the text it is about.
   const showErrors = (errors: { location: string; message: string }[]) =>
-    errorList.replaceChildren(...errors.map(e => h('li', {}, h('code', {}, e.location), ' ', e.message)));
+    errorList.replaceChildren(...errors.map(e => h('li', { onclick: () => {
+      const { from, to } = rangeOf(view.state.doc.toString(), e.location);
+      view.dispatch({ selection: { anchor: from, head: to }, scrollIntoView: true });
+      view.focus();
+    } }, h('code', {}, e.location), ' ', e.message)));
 
   const validation = linter(async view => {
     const text = view.state.doc.toString();

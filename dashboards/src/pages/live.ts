@@ -49,9 +49,9 @@ export function livePage(root: HTMLElement, journeyId: string) {
           { selector: 'node.exit', style: { 'background-color': '#eee', 'border-color': '#888' } },
           { selector: 'node.holdout, node.split, node.condition', style: { shape: 'diamond', width: 190, height: 70, 'background-color': '#eaf7ea', 'border-color': '#3c8d3c' } },
           { selector: 'node.trigger', style: { shape: 'ellipse', width: 80, height: 30, 'background-color': '#4a6fa5', color: '#fff' } },
-          { selector: 'edge', style: { 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 1.5, 'line-color': '#9aa9bd', 'target-arrow-color': '#9aa9bd', label: 'data(label)', 'font-size': 9, 'text-rotation': 'autorotate', 'text-margin-y': -7, 'text-background-color': '#fff', 'text-background-opacity': 1 } },
+          { selector: 'edge', style: { 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 1.5, 'line-color': '#9aa9bd', 'target-arrow-color': '#9aa9bd', 'source-label': 'data(label)', 'source-text-offset': 55, 'font-size': 9, 'text-background-color': '#fff', 'text-background-opacity': 1, 'text-background-padding': '1px' } },
         ],
-        layout: { name: 'dagre', rankDir: 'TB', nodeSep: 30, rankSep: 45 } as cytoscape.LayoutOptions,
+        layout: { name: 'dagre', rankDir: 'TB', nodeSep: 30, rankSep: 75 } as cytoscape.LayoutOptions,
         userZoomingEnabled: true,
         wheelSensitivity: 0.3,
       });
