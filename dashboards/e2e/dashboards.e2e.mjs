@@ -10,7 +10,7 @@ const base = process.env.BASE_URL;
 const adminKey = process.env.ADMIN_KEY;
 const writeKey = process.env.WRITE_KEY;
 const shots = process.env.SCREENSHOTS;
-const loadEvents = Number(process.env.LOAD_EVENTS ?? 3000);
+const loadEvents = Number(process.env.LOAD_EVENTS ?? 2000);
 const journeyId = 'dash-cart';
 mkdirSync(shots, { recursive: true });
 
@@ -67,6 +67,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
+page.setDefaultTimeout(60_000); // a loaded CI machine can be slow; every wait still has an end
 page.on('pageerror', e => log('page error:', e.message));
 const text = async testId => (await page.getByTestId(testId).textContent())?.trim();
 const number = async testId => Number((await text(testId)).replace(/[^0-9]/g, ''));

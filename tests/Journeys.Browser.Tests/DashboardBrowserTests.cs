@@ -13,7 +13,7 @@ namespace Journeys.Browser.Tests;
 public sealed class DashboardBrowserTests(ProductionClusterFixture fixture) : IClassFixture<ProductionClusterFixture>
 {
     private const string JourneyId = "dash-cart";
-    private const int LoadEvents = 3000;
+    private const int LoadEvents = 2000;
     private static readonly string Artifacts = Path.Combine(RepositoryPaths.Root, "artifacts");
     private static readonly string[] Counters = ["entered", "passed", "exited", "suppressed", "waiting", "converted"];
 
@@ -29,7 +29,7 @@ public sealed class DashboardBrowserTests(ProductionClusterFixture fixture) : IC
             ["WRITE_KEY"] = ProductionCluster.WriteKey,
             ["SCREENSHOTS"] = Path.Combine(Artifacts, "screenshots"),
             ["LOAD_EVENTS"] = LoadEvents.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, TimeSpan.FromMinutes(4));
+        }, TimeSpan.FromMinutes(6));
         TestContext.Current.TestOutputHelper?.WriteLine(output);
         Assert.True(exitCode == 0, $"the browser script failed ({exitCode}):\n{output}\n{cluster.Gateway?.OutputText}");
 
