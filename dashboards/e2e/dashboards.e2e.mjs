@@ -105,11 +105,23 @@ try {
   await page.locator('#in-flight').selectOption('keep');
   await page.getByTestId('publish').click();
   await page.getByTestId('editor-status').filter({ hasText: 'Publish: done.' }).waitFor();
-  await page.screenshot({ path: join(shots, 'editor.png') });
   const published = await manage('GET', `/api/journeys/${journeyId}`);
   assert.equal(published.json.status, 'active');
   assert.equal(published.json.publishedVersion, 1);
   log('journey published');
+
+  // Pause and resume from the editor; a dry run replays the default cart event through the journey.
+  await page.getByTestId('pause').click();
+  await page.getByTestId('editor-status').filter({ hasText: 'Pause: done.' }).waitFor();
+  assert.equal((await manage('GET', `/api/journeys/${journeyId}`)).json.status, 'paused');
+  await page.getByTestId('resume').click();
+  await page.getByTestId('editor-status').filter({ hasText: 'Resume: done.' }).waitFor();
+  assert.equal((await manage('GET', `/api/journeys/${journeyId}`)).json.status, 'active');
+  await page.getByTestId('dry-run').click();
+  await page.getByTestId('dry-run-result').filter({ hasText: 'holdout' }).waitFor();
+  await page.getByTestId('dry-run').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, 'editor.png') });
+  log('paused, resumed and dry-run from the editor');
 
   // The live view: counts change on the open page, without a reload, within 1 s of reaching the store.
   await page.goto(`${base}/dashboard/#/journeys/${journeyId}/live`);
