@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh Debian machine that has the .NET SDK: installs what is
-# missing (PostgreSQL server binaries, Node.js for the test SMTP server), restores, builds and runs every test project.
+# missing (PostgreSQL server binaries, Node.js and Chromium for the SMTP server, the browser SDK
+# and the dashboards), restores, builds and runs every test project.
 # Exits non-zero on any failure. CI runs exactly this (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -23,12 +24,18 @@ if [ -z "${JOURNEYS_TEST_POSTGRES:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb
   apt_install postgresql
 fi
 
-# E-mail tests run a real SMTP server, the maildev npm package (tests/smtp).
-if ! command -v npm >/dev/null; then
-  apt_install nodejs npm
+# Node.js builds the browser SDK and the dashboards (npm) and runs the e-mail tests' SMTP server
+# (maildev); browser tests drive Debian's Chromium through playwright-core, which never downloads a browser.
+missing=()
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt_install "${missing[@]}"
 fi
-log "npm ci (tests/smtp)"
+log "npm ci (tests/smtp, dashboards)"
 npm ci --prefix tests/smtp --no-audit --no-fund --loglevel=error
+(cd dashboards && npm ci --no-audit --no-fund)
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 

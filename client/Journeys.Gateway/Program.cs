@@ -1,3 +1,4 @@
+using Journeys.Gateway.Dashboards;
 using Journeys.Gateway.Ingestion;
 using Journeys.Gateway.Journeys;
 using Journeys.Gateway.Messaging;
@@ -12,9 +13,10 @@ return await StartupGuard.RunAsync(async () =>
     builder.AddJourneysGateway();
     builder.AddIngestion();
     builder.AddJourneys();
+    builder.AddDashboards();
 
     var app = builder.Build();
-    app.MapJourneysOperations();
+    app.MapJourneysOperations(orleansDashboardPath: "/orleans");
     app.MapIngestion();
     app.MapProfiles();
     app.MapSegments();
@@ -22,6 +24,7 @@ return await StartupGuard.RunAsync(async () =>
     app.MapTemplates();
     app.MapTracking();
     app.MapDevices();
+    app.MapDashboards();
 
     await app.MigrateJourneysDatabaseAsync();
     await app.RunAsync();

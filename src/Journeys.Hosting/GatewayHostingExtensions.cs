@@ -93,7 +93,7 @@ public static class GatewayHostingExtensions
         {
             foreach (var address in addresses)
             {
-                logger.LogInformation("Journeys gateway on {Address}: health {Address}/health/ready, Orleans dashboard {Address}/dashboard", address, address, address);
+                logger.LogInformation("Journeys gateway on {Address}: dashboards {Address}/dashboard/, health {Address}/health/ready, Orleans dashboard {Address}/orleans", address, address, address, address);
             }
         }
     }

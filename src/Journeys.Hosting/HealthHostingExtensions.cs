@@ -16,11 +16,11 @@ public static class HealthHostingExtensions
         return checks;
     }
 
-    /// <summary>Health endpoints and the Orleans dashboard at <c>/dashboard</c>.</summary>
-    public static WebApplication MapJourneysOperations(this WebApplication app)
+    /// <summary>Health endpoints and the Orleans dashboard (the silo's at <c>/dashboard</c>; the gateway keeps that path for the marketers' dashboards).</summary>
+    public static WebApplication MapJourneysOperations(this WebApplication app, string orleansDashboardPath = "/dashboard")
     {
         app.MapJourneysHealth();
-        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        app.MapOrleansDashboard(routePrefix: orleansDashboardPath);
         return app;
     }
 

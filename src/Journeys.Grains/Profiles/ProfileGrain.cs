@@ -40,6 +40,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
 
     /// <summary>Counters of changes not saved yet: they reach the stats buffer with the save, so a replay after a crash counts once.</summary>
     private readonly List<NodeStatDelta> unsavedStats = [];
+    private readonly List<NodeOutcomeDelta> unsavedOutcomes = [];
     private bool dirty;
 
     protected abstract string Kind { get; }
@@ -252,6 +253,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         var before = journeys.Instances;
         journeys = run.Journeys;
         unsavedStats.AddRange(JourneyStatsBuffer.Deltas(run.Commands));
+        unsavedOutcomes.AddRange(JourneyStatsBuffer.Outcomes(run.Commands));
         RecordWaiting(before, journeys.Instances);
         RecordTimeline(run.Commands);
         dirty = true;
@@ -390,7 +392,9 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         stored.State.JourneyHistoryJson = JsonSerializer.Serialize(history, EngineJson.Options);
         dirty = false;
         List<NodeStatDelta> counted = [.. unsavedStats];
+        List<NodeOutcomeDelta> outcomes = [.. unsavedOutcomes];
         unsavedStats.Clear();
+        unsavedOutcomes.Clear();
         try
         {
             await stored.WriteStateAsync();
@@ -399,9 +403,10 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         {
             dirty = true;
             unsavedStats.InsertRange(0, counted);
+            unsavedOutcomes.InsertRange(0, outcomes);
             throw;
         }
-        services.Stats.Record(counted);
+        services.Stats.Record(counted, outcomes);
     }
 
     private Engine.Journeys.ProfileView View(TState current, IReadOnlyList<JourneyEvent> events, IReadOnlyList<RunnableJourney> live)

@@ -6,13 +6,16 @@ namespace Journeys.Grains.Running;
 
 /// <summary>
 /// Sums journey counters in memory on each silo and writes them in one statement a second, so
-/// counting never means a call per event to one hot grain or a commit per event.
+/// counting never means a call per event to one hot grain or a commit per event. Besides the
+/// per-node totals it keeps their breakdowns (exit taken, suppression reason, finish reason,
+/// conversion group) that the dashboards draw transitions and control-group results from.
 /// </summary>
-public sealed class JourneyStatsBuffer(IJourneyStatsStore store, ILogger<JourneyStatsBuffer> logger) : BackgroundService
+public sealed class JourneyStatsBuffer(IJourneyStatsStore store, IJourneyOutcomeStore outcomes, ILogger<JourneyStatsBuffer> logger) : BackgroundService
 {
     private static readonly TimeSpan FlushPeriod = TimeSpan.FromSeconds(1);
     private readonly Lock gate = new();
     private Dictionary<(string Journey, int Version, string Node), NodeStatDelta> pending = [];
+    private Dictionary<(string Journey, int Version, string Node, string Counter, string Outcome), long> pendingOutcomes = [];
 
     /// <summary>The counter changes that journey commands stand for; commands that count nothing give none.</summary>
     public static IEnumerable<NodeStatDelta> Deltas(IEnumerable<JourneyCommand> commands)
@@ -36,17 +39,51 @@ public sealed class JourneyStatsBuffer(IJourneyStatsStore store, ILogger<Journey
         }
     }
 
+    /// <summary>The breakdowns of those changes: exit taken, suppression reason, finish reason, conversion group.</summary>
+    public static IEnumerable<NodeOutcomeDelta> Outcomes(IEnumerable<JourneyCommand> commands)
+    {
+        foreach (var command in commands)
+        {
+            NodeOutcomeDelta? outcome = command switch
+            {
+                NodeExited c => new(c.JourneyId, c.Version, c.NodeId, OutcomeCounters.Exit, c.Outcome, 1),
+                InstanceFinished c => new(c.JourneyId, c.Version, c.NodeId, OutcomeCounters.Finished, c.Reason, 1),
+                Converted c => new(c.JourneyId, c.Version, c.NodeId, OutcomeCounters.Converted, GroupOf(c), 1),
+                Suppressed c => new(c.JourneyId, c.Version, c.NodeId, OutcomeCounters.Suppressed, ReasonKind(c.Reason), 1),
+                _ => null,
+            };
+            if (outcome is not null)
+            {
+                yield return outcome;
+            }
+        }
+    }
+
     /// <summary>An instance started or stopped waiting at a node.</summary>
     public static NodeStatDelta Waiting(string journeyId, int version, string nodeId, int change) =>
         new(journeyId, version, nodeId, Waiting: change);
 
-    public void Record(IEnumerable<NodeStatDelta> deltas)
+    public void Record(IEnumerable<NodeStatDelta> deltas, IEnumerable<NodeOutcomeDelta> outcomeDeltas)
     {
         foreach (var delta in deltas)
         {
             Add(delta.JourneyId, delta.Version, delta.NodeId, delta);
         }
+        lock (gate)
+        {
+            foreach (var o in outcomeDeltas)
+            {
+                var key = (o.JourneyId, o.Version, o.NodeId, o.Counter, o.Outcome);
+                pendingOutcomes[key] = pendingOutcomes.GetValueOrDefault(key) + o.Count;
+            }
+        }
     }
+
+    private static string GroupOf(Converted c) =>
+        c.ControlGroup ? OutcomeCounters.Control : c.TreatmentGroup ? OutcomeCounters.Treatment : OutcomeCounters.NoGroup;
+
+    /// <summary>"noConsent:email:cart" counts as noConsent: the breakdown is by kind of reason, not by channel and topic.</summary>
+    private static string ReasonKind(string reason) => reason.Split(':', 2)[0];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -64,17 +101,19 @@ public sealed class JourneyStatsBuffer(IJourneyStatsStore store, ILogger<Journey
         await FlushAsync(CancellationToken.None);
     }
 
+
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
         Dictionary<(string, int, string), NodeStatDelta> batch;
+        Dictionary<(string, int, string, string, string), long> outcomeBatch;
         lock (gate)
         {
-            if (pending.Count == 0)
+            if (pending.Count == 0 && pendingOutcomes.Count == 0)
             {
                 return;
             }
-            batch = pending;
-            pending = [];
+            (batch, pending) = (pending, []);
+            (outcomeBatch, pendingOutcomes) = (pendingOutcomes, []);
         }
         try
         {
@@ -86,6 +125,21 @@ public sealed class JourneyStatsBuffer(IJourneyStatsStore store, ILogger<Journey
             foreach (var delta in batch.Values)
             {
                 Add(delta.JourneyId, delta.Version, delta.NodeId, delta);
+            }
+        }
+        try
+        {
+            await outcomes.AddAsync([.. outcomeBatch.Select(o => new NodeOutcomeDelta(o.Key.Item1, o.Key.Item2, o.Key.Item3, o.Key.Item4, o.Key.Item5, o.Value))], cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Journey outcome counters not written; {Rows} rows kept for the next flush", outcomeBatch.Count);
+            lock (gate)
+            {
+                foreach (var (key, count) in outcomeBatch)
+                {
+                    pendingOutcomes[key] = pendingOutcomes.GetValueOrDefault(key) + count;
+                }
             }
         }
     }

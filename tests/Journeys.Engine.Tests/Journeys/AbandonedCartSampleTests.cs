@@ -63,7 +63,8 @@ public sealed class AbandonedCartSampleTests
         var run = Run(Driver(control: true), Cart(Noon), Order(Noon.AddDays(2)));
 
         Assert.DoesNotContain(run.Commands, c => c.Command is SendMessage);
-        Assert.True(Assert.Single(run.Commands.Select(c => c.Command).OfType<Converted>()).ControlGroup);
+        var conversion = Assert.Single(run.Commands.Select(c => c.Command).OfType<Converted>());
+        Assert.Equal((true, false), (conversion.ControlGroup, conversion.TreatmentGroup));
     }
 
     [Fact]

@@ -1,8 +1,8 @@
-using Journeys.TestSupport;
+using Xunit;
 
-namespace Journeys.EndToEnd.Tests;
+namespace Journeys.TestSupport;
 
-/// <summary>Two silo processes and the gateway on a fresh database, shared by one test class.</summary>
+/// <summary>Two silo processes and the gateway on a fresh database, shared by one test class (needs the assembly's <see cref="PostgresFixture"/>).</summary>
 public sealed class ProductionClusterFixture(PostgresFixture postgres) : IAsyncLifetime
 {
     private ProductionCluster? cluster;

@@ -1,0 +1,3 @@
+using Journeys.TestSupport;
+
+[assembly: AssemblyFixture(typeof(PostgresFixture))]

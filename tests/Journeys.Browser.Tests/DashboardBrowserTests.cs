@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Journeys.TestSupport;
+using Npgsql;
+
+namespace Journeys.Browser.Tests;
+
+/// <summary>
+/// A marketer in headless Chromium on the production topology (PostgreSQL, two silos, the gateway):
+/// the browser part is <c>dashboards/e2e/dashboards.e2e.mjs</c>; this class starts the cluster, runs it,
+/// and checks what the page showed against the database, then across a gateway restart.
+/// </summary>
+public sealed class DashboardBrowserTests(ProductionClusterFixture fixture) : IClassFixture<ProductionClusterFixture>
+{
+    private const string JourneyId = "dash-cart";
+    private const int LoadEvents = 2000;
+    private static readonly string Artifacts = Path.Combine(RepositoryPaths.Root, "artifacts");
+    private static readonly string[] Counters = ["entered", "passed", "exited", "suppressed", "waiting", "converted"];
+
+    [Fact]
+    public async Task A_marketer_builds_and_watches_a_journey_live_and_the_dashboard_totals_match_the_database()
+    {
+        var cluster = fixture.Cluster;
+
+        var (exitCode, output) = await NodeScript.RunAsync("e2e/dashboards.e2e.mjs", new Dictionary<string, string>
+        {
+            ["BASE_URL"] = cluster.Http.BaseAddress!.ToString().TrimEnd('/'),
+            ["ADMIN_KEY"] = ProductionCluster.ManagementKey,
+            ["WRITE_KEY"] = ProductionCluster.WriteKey,
+            ["SCREENSHOTS"] = Path.Combine(Artifacts, "screenshots"),
+            ["LOAD_EVENTS"] = LoadEvents.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, TimeSpan.FromMinutes(6));
+        TestContext.Current.TestOutputHelper?.WriteLine(output);
+        Assert.True(exitCode == 0, $"the browser script failed ({exitCode}):\n{output}\n{cluster.Gateway?.OutputText}");
+
+        var shown = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Artifacts, "dashboard-figures.json"), TestContext.Current.CancellationToken))!["shown"]!.AsObject();
+        var stored = await ReadDatabaseAsync(cluster.ConnectionString);
+        foreach (var (node, figures) in shown)
+        {
+            foreach (var counter in Counters)
+            {
+                Assert.True((long)figures![counter]! == stored.GetValueOrDefault((node, counter)),
+                    $"{node}.{counter}: the page showed {figures[counter]}, the database holds {stored.GetValueOrDefault((node, counter))}");
+            }
+        }
+        Assert.Equal(40 + LoadEvents, stored[("holdout", "entered")]);
+
+        // The figures are in PostgreSQL: a restarted gateway shows the same.
+        await cluster.Gateway!.DisposeAsync();
+        await cluster.StartGatewayAsync();
+        using var live = await cluster.ManageAsync(HttpMethod.Get, $"/api/dashboard/journeys/{JourneyId}/live");
+        var nodes = JsonNode.Parse(await live.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!["nodes"]!.AsArray();
+        foreach (var node in nodes)
+        {
+            foreach (var counter in Counters)
+            {
+                Assert.Equal(stored.GetValueOrDefault(((string)node!["nodeId"]!, counter)), (long)node[counter]!);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_dashboard_data_and_its_live_hub_refuse_callers_without_a_management_key()
+    {
+        using var client = new HttpClient { BaseAddress = fixture.Cluster.Http.BaseAddress };
+
+        using var data = await client.GetAsync(new Uri("/api/dashboard/journeys", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var hub = await client.PostAsync(new Uri("/hubs/dashboard/negotiate?negotiateVersion=1&access_token=wrong", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        using var allowed = await client.PostAsync(new Uri($"/hubs/dashboard/negotiate?negotiateVersion=1&access_token={ProductionCluster.ManagementKey}", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        using var app = await client.GetAsync(new Uri("/dashboard/", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, data.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, hub.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, app.StatusCode);
+        Assert.Contains("<title>Journeys dashboards</title>", await app.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    private static async Task<Dictionary<(string Node, string Counter), long>> ReadDatabaseAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT node_id, sum(entered), sum(passed), sum(exited), sum(suppressed), sum(waiting), sum(converted) FROM journey_node_stats WHERE journey_id = @journey GROUP BY node_id",
+            connection);
+        command.Parameters.AddWithValue("journey", JourneyId);
+        await using var reader = await command.ExecuteReaderAsync();
+        var figures = new Dictionary<(string, string), long>();
+        while (await reader.ReadAsync())
+        {
+            for (var i = 0; i < Counters.Length; i++)
+            {
+                figures[(reader.GetString(0), Counters[i])] = reader.GetInt64(i + 1);
+            }
+        }
+        return figures;
+    }
+}
