@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Journeys.Contracts.Visitors;
 using Journeys.Engine;
 using Journeys.Engine.Events;
 using Journeys.Engine.Journeys;
@@ -8,6 +9,7 @@ using Journeys.Engine.Running;
 using Journeys.Engine.Segments;
 using Journeys.Grains.Running;
 using Journeys.Grains.Segments;
+using Journeys.Grains.Visitors;
 using Journeys.Storage.Journal;
 
 namespace Journeys.Grains.Profiles;
@@ -33,6 +35,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     private ProfileJourneysState journeys = ProfileJourneysState.Empty;
     private List<JourneyEvent> history = [];
     private IGrainTimer? dueTimer;
+    private VisitorPopups popups = null!;
     private bool dirty;
 
     protected abstract string Kind { get; }
@@ -53,6 +56,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         state = document.StateJson is { } json ? ProfileJson.Deserialize<TState>(json) : Create(Id);
         journeys = document.JourneysJson is { } j ? JsonSerializer.Deserialize<ProfileJourneysState>(j, EngineJson.Options)! : ProfileJourneysState.Empty;
         history = document.JourneyHistoryJson is { } h ? JsonSerializer.Deserialize<List<JourneyEvent>>(h, EngineJson.Options)! : [];
+        popups = new VisitorPopups(Kind, Id, () => stored.State, logger);
         this.RegisterGrainTimer(_ => SaveAsync(), new GrainTimerCreationOptions(SaveBehind, SaveBehind));
         if (document.ReminderDueAt is { } due && due <= Now)
         {
@@ -140,6 +144,19 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         logger.LogInformation("{ProfileKind} {ProfileId} erased; {JournalRows} journal payloads cleared", Kind, Id, rows);
     }
 
+    Task<ImmutableArray<PopupMessage>> IProfileGrain.SubscribeVisitorsAsync(IVisitorObserver gateway)
+    {
+        popups.Subscribe(gateway, Now);
+        dirty |= stored.State.PendingPopups.Count > 0;
+        return Task.FromResult(popups.TakePending(Now));
+    }
+
+    Task IProfileGrain.UnsubscribeVisitorsAsync(IVisitorObserver gateway)
+    {
+        popups.Unsubscribe(gateway);
+        return Task.CompletedTask;
+    }
+
     Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => RunDueAsync();
 
     /// <summary>All or nothing: a failure part-way leaves the profile as it was, so a redelivery applies each event once.</summary>
@@ -175,6 +192,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         }
 
         Commit(run);
+        await DeliverPopupsAsync(run.Commands);
         if (segments is not null)
         {
             RecordSegments(segments);
@@ -188,6 +206,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         var run = new Run(this, live);
         run.HandleDue();
         Commit(run);
+        await DeliverPopupsAsync(run.Commands);
         dirty = true;
         await ScheduleAsync(live);
         await SaveAsync();
@@ -252,6 +271,19 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         {
             timeline.RemoveRange(0, timeline.Count - TimelineKept);
         }
+    }
+
+    /// <summary>Popups of steps that just ran (not replays: those are no longer awaiting a handler).</summary>
+    private Task DeliverPopupsAsync(IEnumerable<JourneyCommand> commands)
+    {
+        var awaiting = stored.State.Timeline.Where(t => t.Status == TimelineEntry.AwaitingHandler).Select(t => t.DedupeKey).ToHashSet();
+        var fresh = commands.OfType<ShowPopup>().Where(p => awaiting.Contains(p.DedupeKey)).ToList();
+        if (fresh.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+        var profile = JsonSerializer.SerializeToElement(state, ProfileJson.Options);
+        return popups.DeliverAsync(fresh.Select(p => PopupRenderer.Render(p, Kind, Id, profile, Now)), Now);
     }
 
     /// <summary>One reminder per profile, at its earliest due item; a grain timer adds precision while active.</summary>
