@@ -2,6 +2,7 @@ using Journeys.Gateway.Ingestion;
 using Journeys.Gateway.Journeys;
 using Journeys.Gateway.Profiles;
 using Journeys.Gateway.Segments;
+using Journeys.Gateway.Visitors;
 using Journeys.Hosting;
 
 return await StartupGuard.RunAsync(async () =>
@@ -11,6 +12,7 @@ return await StartupGuard.RunAsync(async () =>
     builder.AddJourneysGateway();
     builder.AddIngestion();
     builder.AddJourneys();
+    builder.AddVisitors();
 
     var app = builder.Build();
     app.MapJourneysOperations();
@@ -18,6 +20,7 @@ return await StartupGuard.RunAsync(async () =>
     app.MapProfiles();
     app.MapSegments();
     app.MapJourneys();
+    app.MapVisitors();
 
     await app.MigrateJourneysDatabaseAsync();
     await app.RunAsync();

@@ -14,6 +14,7 @@ public sealed class JourneysSettings
     public Storage.Journal.JournalOptions Journal { get; init; } = new();
     public IngestionSettings Ingestion { get; init; } = new();
     public ManagementSettings Management { get; init; } = new();
+    public VisitorSettings Visitors { get; init; } = new();
 
     public bool HasDatabase => !string.IsNullOrWhiteSpace(ConnectionString);
 
@@ -26,6 +27,7 @@ public sealed class JourneysSettings
         Journal = configuration.GetSection("Journal").Get<Storage.Journal.JournalOptions>() ?? new(),
         Ingestion = configuration.GetSection("Ingestion").Get<IngestionSettings>() ?? new(),
         Management = configuration.GetSection("Management").Get<ManagementSettings>() ?? new(),
+        Visitors = configuration.GetSection(VisitorSettings.SectionName).Get<VisitorSettings>() ?? new(),
     };
 }
 

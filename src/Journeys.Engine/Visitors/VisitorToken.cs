@@ -33,7 +33,11 @@ public static class VisitorToken
     }
 
     /// <summary>The visitor a genuine, unexpired token names; null for anything else.</summary>
-    public static VisitorIdentity? Verify(string token, byte[] secret, DateTimeOffset now)
+    public static VisitorIdentity? Verify(string token, byte[] secret, DateTimeOffset now) =>
+        ReadGenuine(token, secret) is { } identity && identity.ExpiresAt > now ? identity : null;
+
+    /// <summary>The visitor a genuine token names, expired or not (renewing an anonymous visitor keeps its id).</summary>
+    public static VisitorIdentity? ReadGenuine(string token, byte[] secret)
     {
         var parts = token.Split(Separator);
         if (parts.Length != 5 || !IsSiteName(parts[0]) || !Wire.TryParse<ProfileKind>(parts[1], out var kind)
@@ -48,7 +52,7 @@ public static class VisitorToken
             return null;
         }
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(Math.Min(expiry, DateTimeOffset.MaxValue.ToUnixTimeSeconds()));
-        return expiresAt <= now ? null : new VisitorIdentity(parts[0], kind, Encoding.UTF8.GetString(id), expiresAt);
+        return new VisitorIdentity(parts[0], kind, Encoding.UTF8.GetString(id), expiresAt);
     }
 
     private static bool IsSiteName(string site) =>

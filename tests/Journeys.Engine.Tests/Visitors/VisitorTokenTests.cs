@@ -18,6 +18,7 @@ public sealed class VisitorTokenTests
         Assert.Equal("toll", VisitorToken.SiteOf(token));
         Assert.Equal(new VisitorIdentity("toll", ProfileKind.Customer, "anon-ä/42", Now.AddHours(1)), VisitorToken.Verify(token, Secret, Now));
         Assert.Null(VisitorToken.Verify(token, Secret, Now.AddHours(1)));
+        Assert.Equal("anon-ä/42", VisitorToken.ReadGenuine(token, Secret)?.ProfileId);
     }
 
     [Fact]
