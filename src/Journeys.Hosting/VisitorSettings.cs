@@ -14,6 +14,13 @@ public sealed class VisitorSettings
     /// <summary>How long a token the gateway gives an anonymous visitor is valid; the SDK renews it.</summary>
     public TimeSpan AnonymousTokenLifetime { get; init; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// How often a gateway re-registers with the profiles of its connected visitors: the longest a
+    /// popup waits when a silo restart made the profile forget the gateway. Grains forget a gateway
+    /// after two minutes of silence, so at most one minute.
+    /// </summary>
+    public TimeSpan SubscriptionRefresh { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Serve the demo toll-road website at <c>/demo/</c>; on by default only in the embedded mode.</summary>
     public bool? ServeDemo { get; init; }
 
@@ -23,6 +30,10 @@ public sealed class VisitorSettings
     /// <summary>Throws with the name of the first site setting that cannot protect tokens.</summary>
     public void Validate()
     {
+        if (SubscriptionRefresh <= TimeSpan.Zero || SubscriptionRefresh > TimeSpan.FromMinutes(1))
+        {
+            throw new InvalidOperationException($"{SectionName}__SubscriptionRefresh must be between 00:00:01 and 00:01:00");
+        }
         foreach (var (site, settings) in Sites)
         {
             if (Encoding.UTF8.GetByteCount(settings.Secret) < MinimumSecretBytes)

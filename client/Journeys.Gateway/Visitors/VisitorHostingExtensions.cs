@@ -20,6 +20,7 @@ public static class VisitorHostingExtensions
             {
                 Sites = new() { [EmbeddedSite] = new VisitorSite { Secret = EmbeddedSiteSecret } },
                 AnonymousTokenLifetime = visitors.AnonymousTokenLifetime,
+                SubscriptionRefresh = visitors.SubscriptionRefresh,
                 ServeDemo = visitors.ServeDemo ?? true,
             };
         }

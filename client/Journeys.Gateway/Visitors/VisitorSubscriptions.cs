@@ -6,7 +6,7 @@ namespace Journeys.Gateway.Visitors;
 
 /// <summary>
 /// Keeps this gateway registered with the profile grain of every visitor connected here: at connect,
-/// then every <see cref="RefreshPeriod"/>, so a grain reactivated on another silo learns of the
+/// then every <c>Visitors:SubscriptionRefresh</c>, so a grain reactivated on another silo learns of the
 /// gateway again and hands over the popups it kept pending meanwhile.
 /// </summary>
 public sealed class VisitorSubscriptions(
@@ -14,10 +14,9 @@ public sealed class VisitorSubscriptions(
     HubVisitorObserver observer,
     VisitorConnections connections,
     IHubContext<VisitorHub> hub,
+    VisitorSettings settings,
     ILogger<VisitorSubscriptions> logger) : BackgroundService
 {
-    public static readonly TimeSpan RefreshPeriod = TimeSpan.FromSeconds(30);
-
     private readonly Lazy<IVisitorObserver> reference = new(() => cluster.CreateObjectReference<IVisitorObserver>(observer));
 
     public async Task SubscribeAsync(VisitorKey visitor)
@@ -34,7 +33,7 @@ public sealed class VisitorSubscriptions(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(RefreshPeriod);
+        using var timer = new PeriodicTimer(settings.SubscriptionRefresh);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             foreach (var visitor in connections.All())

@@ -119,6 +119,12 @@ export async function identify(userId: string, traits: Record<string, unknown> =
   identity = { ...identity, userId };
 }
 
+/** Disconnects from the gateway: no more popups on this page. */
+export async function close(): Promise<void> {
+  await connection?.stop();
+  connection = null;
+}
+
 /** The id events are sent under: the known user's, else the anonymous one. */
 export function visitorId(): string | undefined {
   return identity.userId ?? identity.anonymousId;
