@@ -36,6 +36,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     private List<JourneyEvent> history = [];
     private IGrainTimer? dueTimer;
     private VisitorPopups popups = null!;
+    private readonly List<PopupMessage> outgoing = [];
     private bool dirty;
 
     protected abstract string Kind { get; }
@@ -88,6 +89,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         }
         stored.State.LastAppliedPosition = fresh[^1].Position;
         dirty = true;
+        await SendPopupsAsync();
     }
 
     async Task IProfileGrain.ApplyForwardedAsync(string fromId, ImmutableArray<JournalEvent> events)
@@ -103,6 +105,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         dirty = true;
         // Forwarded events are rare; saving now keeps the per-source watermark and the state together.
         await SaveAsync();
+        await SendPopupsAsync();
     }
 
     async Task<string> IProfileGrain.TakeOverAsync(string knownId)
@@ -192,7 +195,6 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         }
 
         Commit(run);
-        await DeliverPopupsAsync(run.Commands);
         if (segments is not null)
         {
             RecordSegments(segments);
@@ -206,10 +208,10 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         var run = new Run(this, live);
         run.HandleDue();
         Commit(run);
-        await DeliverPopupsAsync(run.Commands);
         dirty = true;
         await ScheduleAsync(live);
         await SaveAsync();
+        await SendPopupsAsync();
     }
 
     private void Commit(Run run)
@@ -221,6 +223,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         services.Stats.Record(run.Commands);
         RecordWaiting(before, journeys.Instances);
         RecordTimeline(run.Commands);
+        StagePopups(run.Commands);
         dirty = true;
     }
 
@@ -274,16 +277,39 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     }
 
     /// <summary>Popups of steps that just ran (not replays: those are no longer awaiting a handler).</summary>
-    private Task DeliverPopupsAsync(IEnumerable<JourneyCommand> commands)
+    private void StagePopups(IEnumerable<JourneyCommand> commands)
     {
         var awaiting = stored.State.Timeline.Where(t => t.Status == TimelineEntry.AwaitingHandler).Select(t => t.DedupeKey).ToHashSet();
         var fresh = commands.OfType<ShowPopup>().Where(p => awaiting.Contains(p.DedupeKey)).ToList();
         if (fresh.Count == 0)
         {
-            return Task.CompletedTask;
+            return;
         }
         var profile = JsonSerializer.SerializeToElement(state, ProfileJson.Options);
-        return popups.DeliverAsync(fresh.Select(p => PopupRenderer.Render(p, Kind, Id, profile, Now)), Now);
+        var rendered = fresh.Select(p => PopupRenderer.Render(p, Kind, Id, profile, Now)).ToList();
+        popups.Stage(rendered);
+        outgoing.AddRange(rendered);
+    }
+
+    /// <summary>
+    /// Saved as pending (with the position of the events that made them) before they are pushed, and
+    /// saved as delivered right after: a silo crash neither loses a popup nor shows it twice, except in
+    /// the moment between a push and its save.
+    /// </summary>
+    private async Task SendPopupsAsync()
+    {
+        if (outgoing.Count == 0)
+        {
+            return;
+        }
+        await SaveAsync();
+        var sending = outgoing.ToList();
+        outgoing.Clear();
+        if (await popups.PushAsync(sending, Now))
+        {
+            dirty = true;
+            await SaveAsync();
+        }
     }
 
     /// <summary>One reminder per profile, at its earliest due item; a grain timer adds precision while active.</summary>

@@ -6,8 +6,8 @@ namespace Journeys.Grains.Visitors;
 
 /// <summary>
 /// One profile grain's popups: the gateways that have its visitors connected (in memory, refreshed by
-/// them), and the popups nobody was connected for, kept in the profile document until the next visit
-/// or their expiry. Each popup goes out once: pushed live, or handed over at the next subscription.
+/// them), and the popups not delivered yet, kept in the profile document until the next visit or their
+/// expiry. Each popup goes out once: pushed live, or handed over at the next subscription.
 /// </summary>
 public sealed class VisitorPopups(string kind, string profileId, Func<ProfileDocument> document, ILogger logger)
 {
@@ -38,25 +38,34 @@ public sealed class VisitorPopups(string kind, string profileId, Func<ProfileDoc
         return taken;
     }
 
-    /// <summary>Pushes new popups to the connected gateways; a popup no gateway had a visitor for waits as pending.</summary>
-    public async Task DeliverAsync(IEnumerable<PopupMessage> popups, DateTimeOffset now)
+    /// <summary>New popups start as pending: saved so before they are pushed, a crash cannot lose or repeat them.</summary>
+    public void Stage(IEnumerable<PopupMessage> popups)
+    {
+        foreach (var popup in popups)
+        {
+            document().PendingPopups.Add(popup);
+            SetStatus(popup, TimelineEntry.Pending);
+        }
+    }
+
+    /// <summary>Pushes staged popups to the connected gateways; true when any was delivered (and is no longer pending).</summary>
+    public async Task<bool> PushAsync(IReadOnlyList<PopupMessage> popups, DateTimeOffset now)
     {
         foreach (var stale in gateways.Where(g => now - g.Value > GatewayForgottenAfter).Select(g => g.Key).ToList())
         {
             gateways.Remove(stale);
         }
+        var delivered = false;
         foreach (var popup in popups)
         {
             if (await PushAsync(popup))
             {
+                document().PendingPopups.RemoveAll(p => p.Id == popup.Id);
                 SetStatus(popup, TimelineEntry.Delivered);
-            }
-            else
-            {
-                document().PendingPopups.Add(popup);
-                SetStatus(popup, TimelineEntry.Pending);
+                delivered = true;
             }
         }
+        return delivered;
     }
 
     private async Task<bool> PushAsync(PopupMessage popup)
