@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh Debian machine that has the .NET SDK: installs what is
-# missing (PostgreSQL server binaries), restores, builds and runs every test project.
+# missing (PostgreSQL server binaries, Chromium, Node.js), restores, builds (the gateway's build
+# runs npm ci and builds the browser SDK) and runs every test project.
 # Exits non-zero on any failure. CI runs exactly this (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -23,6 +24,14 @@ if [ -z "${JOURNEYS_TEST_POSTGRES:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb
   apt_install postgresql
 fi
 
+# Browser tests drive Debian's Chromium with playwright-core; nothing downloads a browser.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v node >/dev/null || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt_install "${missing[@]}"
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 log "restore and build"
@@ -31,6 +40,7 @@ dotnet build Journeys.sln -c Release -nologo -clp:ErrorsOnly
 log "tests"
 results="${JOURNEYS_TEST_RESULTS:-artifacts/test-results}"
 mkdir -p "$results"
+export JOURNEYS_SCREENSHOTS="${JOURNEYS_SCREENSHOTS:-$results/screenshots}"
 dotnet test Journeys.sln -c Release --no-build -nologo \
   --logger "console;verbosity=normal" --logger trx --results-directory "$results"
 log "all tests passed"
