@@ -45,6 +45,7 @@ dotnet build Journeys.sln -c Release -nologo -clp:ErrorsOnly
 log "tests"
 results="${JOURNEYS_TEST_RESULTS:-artifacts/test-results}"
 mkdir -p "$results"
+export JOURNEYS_SCREENSHOTS="${JOURNEYS_SCREENSHOTS:-$results/screenshots}"
 dotnet test Journeys.sln -c Release --no-build -nologo \
   --logger "console;verbosity=normal" --logger trx --results-directory "$results"
 log "all tests passed"

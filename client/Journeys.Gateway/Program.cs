@@ -4,6 +4,7 @@ using Journeys.Gateway.Journeys;
 using Journeys.Gateway.Messaging;
 using Journeys.Gateway.Profiles;
 using Journeys.Gateway.Segments;
+using Journeys.Gateway.Visitors;
 using Journeys.Hosting;
 
 return await StartupGuard.RunAsync(async () =>
@@ -14,6 +15,7 @@ return await StartupGuard.RunAsync(async () =>
     builder.AddIngestion();
     builder.AddJourneys();
     builder.AddDashboards();
+    builder.AddVisitors();
 
     var app = builder.Build();
     app.MapJourneysOperations(orleansDashboardPath: "/orleans");
@@ -25,6 +27,7 @@ return await StartupGuard.RunAsync(async () =>
     app.MapTracking();
     app.MapDevices();
     app.MapDashboards();
+    app.MapVisitors();
 
     await app.MigrateJourneysDatabaseAsync();
     await app.RunAsync();

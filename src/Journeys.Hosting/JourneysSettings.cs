@@ -15,6 +15,7 @@ public sealed class JourneysSettings
     public IngestionSettings Ingestion { get; init; } = new();
     public ManagementSettings Management { get; init; } = new();
     public Channels.DeliverySettings Delivery { get; init; } = new();
+    public VisitorSettings Visitors { get; init; } = new();
 
     public bool HasDatabase => !string.IsNullOrWhiteSpace(ConnectionString);
 
@@ -28,6 +29,7 @@ public sealed class JourneysSettings
         Ingestion = configuration.GetSection("Ingestion").Get<IngestionSettings>() ?? new(),
         Management = configuration.GetSection("Management").Get<ManagementSettings>() ?? new(),
         Delivery = configuration.GetSection("Delivery").Get<Channels.DeliverySettings>() ?? new(),
+        Visitors = configuration.GetSection(VisitorSettings.SectionName).Get<VisitorSettings>() ?? new(),
     };
 }
 

@@ -25,7 +25,7 @@ public sealed class IngestionBenchmark(BenchmarkOptions options, Action<string> 
         log("starting PostgreSQL, 2 silos and the gateway");
         await using var cluster = await BenchmarkCluster.StartAsync();
         var machine = await MachineInfo.ReadAsync(cluster);
-        var cpu = await CpuSamplerAsync(cluster);
+        var cpu = await cluster.CpuSamplerAsync();
         var probe = new JournalProbe(cluster.DataSource);
         using var sender = new BatchSender(cluster.GatewayUrl, BenchmarkCluster.WriteKey, connections: 512);
 
@@ -118,19 +118,5 @@ public sealed class IngestionBenchmark(BenchmarkOptions options, Action<string> 
             throw new InvalidOperationException("generated events are invalid: " + string.Join("; ", parsed.Errors.Take(5)));
         }
         log($"generated events are valid; {sample.Length / 500} bytes per event on average");
-    }
-
-    private static async Task<CpuSampler> CpuSamplerAsync(BenchmarkCluster cluster)
-    {
-        await using var command = cluster.DataSource.CreateCommand("SELECT pg_backend_pid()");
-        var backend = (int)(await command.ExecuteScalarAsync())!;
-        var processes = new Dictionary<string, int>
-        {
-            ["gateway"] = cluster.Gateway.Id,
-            ["silo 1"] = cluster.Silos[0].Id,
-            ["silo 2"] = cluster.Silos[1].Id,
-            ["load generator"] = Environment.ProcessId,
-        };
-        return new CpuSampler(processes, CpuSampler.ParentOf(backend));
     }
 }

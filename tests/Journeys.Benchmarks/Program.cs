@@ -1,21 +1,33 @@
 using Journeys.Benchmarks;
+using Journeys.Benchmarks.Popups;
 using Journeys.Benchmarks.Report;
 
-var options = BenchmarkOptions.Parse(args);
-if (options is null)
+void Log(string line) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
+
+void Publish(string? output, string name, string heading, string markdown)
 {
-    Console.Error.WriteLine(BenchmarkOptions.Usage);
-    return 64;
+    Console.WriteLine();
+    Console.WriteLine(markdown);
+    if (output != "-")
+    {
+        var path = output ?? BenchmarksDocument.DefaultPath;
+        BenchmarksDocument.WriteSection(path, name, heading, markdown);
+        Console.WriteLine($"updated {path}");
+    }
 }
 
-var report = await new IngestionBenchmark(options, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}")).RunAsync();
-var markdown = MarkdownReport.Render(report);
-Console.WriteLine();
-Console.WriteLine(markdown);
-if (options.Output != "-")
+if (BenchmarkOptions.Parse(args) is { } ingestion)
 {
-    var path = options.Output ?? MarkdownReport.DefaultPath;
-    MarkdownReport.Write(path, markdown);
-    Console.WriteLine($"updated {path}");
+    var report = await new IngestionBenchmark(ingestion, Log).RunAsync();
+    Publish(ingestion.Output, "ingestion", "Durable ingestion (issue 3)", MarkdownReport.Render(report));
+    return report.TargetMet ? 0 : 1;
 }
-return report.TargetMet ? 0 : 1;
+if (PopupBenchmarkOptions.Parse(args) is { } popups)
+{
+    var report = await new PopupBenchmark(popups, Log).RunAsync();
+    Publish(popups.Output, "popup", "Event -> popup latency (issue 5)", report.Render());
+    return report.TargetMet ? 0 : 1;
+}
+Console.Error.WriteLine(BenchmarkOptions.Usage);
+Console.Error.WriteLine(PopupBenchmarkOptions.Usage);
+return 64;

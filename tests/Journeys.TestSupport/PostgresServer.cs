@@ -175,7 +175,7 @@ public sealed class PostgresServer : IAsyncDisposable
         ]);
     }
 
-    private Task RunPostgresProgramAsync(string program, params string[] arguments)
+    private Task<string> RunPostgresProgramAsync(string program, params string[] arguments)
     {
         var path = Path.Combine(_binDirectory!, program);
         return _runAsOsUser

@@ -2,10 +2,14 @@ using System.Diagnostics;
 
 namespace Journeys.TestSupport;
 
-/// <summary>Runs a program to completion and fails with its output when it exits non-zero.</summary>
-internal static class ProcessRunner
+/// <summary>Runs a program to completion and fails with its output when it exits non-zero; returns its standard output.</summary>
+public static class ProcessRunner
 {
-    public static async Task RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout)
+    public static async Task<string> RunAsync(
+        string fileName,
+        IEnumerable<string> arguments,
+        TimeSpan timeout,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -16,6 +20,10 @@ internal static class ProcessRunner
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            startInfo.Environment[name] = value;
         }
 
         using var process = Process.Start(startInfo)
@@ -38,6 +46,7 @@ internal static class ProcessRunner
             throw new InvalidOperationException(
                 $"{Describe(startInfo)} exited with {process.ExitCode}:\n{await stdout}\n{await stderr}");
         }
+        return await stdout;
     }
 
     private static string Describe(ProcessStartInfo startInfo) =>

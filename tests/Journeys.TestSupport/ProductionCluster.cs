@@ -14,6 +14,8 @@ public sealed class ProductionCluster : IAsyncDisposable
 {
     public const string WriteKey = "test-write-key";
     public const string ManagementKey = "test-admin-key";
+    public const string VisitorSite = "test";
+    public const string VisitorSiteSecret = "test-site-secret-long-enough-for-hmac";
 
     private readonly Dictionary<string, string?> common;
     private readonly int gatewayHttpPort = FreePort.Next();
@@ -31,6 +33,9 @@ public sealed class ProductionCluster : IAsyncDisposable
             ["Ingestion__WriteKeys"] = WriteKey,
             ["Management__ApiKeys"] = ManagementKey,
             ["Delivery__Tracking__Secret"] = "test-tracking-secret",
+            [$"Visitors__Sites__{VisitorSite}__Secret"] = VisitorSiteSecret,
+            ["Visitors__ServeDemo"] = "true",
+            ["Visitors__SubscriptionRefresh"] = "00:00:02",
             ["Serilog__MinimumLevel__Override__Orleans"] = "Warning",
         };
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{gatewayHttpPort}"), Timeout = TimeSpan.FromSeconds(30) };

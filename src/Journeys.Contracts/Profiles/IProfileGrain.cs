@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Journeys.Contracts.Journal;
+using Journeys.Contracts.Visitors;
 
 namespace Journeys.Contracts.Profiles;
 
@@ -40,4 +41,14 @@ public interface IProfileGrain : IGrainWithStringKey
     /// <summary>Removes personal data from the state and the journal; records that it happened.</summary>
     [Alias("erase")]
     Task EraseAsync();
+
+    /// <summary>
+    /// Registers (or refreshes) a gateway that has connections of this profile; returns the popups
+    /// still pending, now counted as delivered, for the gateway to show.
+    /// </summary>
+    [Alias("subscribe-visitors")]
+    Task<ImmutableArray<PopupMessage>> SubscribeVisitorsAsync(IVisitorObserver gateway);
+
+    [Alias("unsubscribe-visitors")]
+    Task UnsubscribeVisitorsAsync(IVisitorObserver gateway);
 }

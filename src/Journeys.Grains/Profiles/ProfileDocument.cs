@@ -25,4 +25,6 @@ public sealed class ProfileDocument
     [Id(8)] public string? JourneyHistoryJson { get; set; }
     /// <summary>When the profile's one reminder is set to fire; null when none is registered.</summary>
     [Id(9)] public DateTimeOffset? ReminderDueAt { get; set; }
+    /// <summary>Popups nobody was connected for, handed to the next visit unless expired by then.</summary>
+    [Id(10)] public List<Contracts.Visitors.PopupMessage> PendingPopups { get; set; } = [];
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Journeys.Contracts.Visitors;
 using Journeys.Engine;
 using Journeys.Engine.Events;
 using Journeys.Engine.Journeys;
@@ -8,6 +9,7 @@ using Journeys.Engine.Running;
 using Journeys.Engine.Segments;
 using Journeys.Grains.Running;
 using Journeys.Grains.Segments;
+using Journeys.Grains.Visitors;
 using Journeys.Storage.Journal;
 using Journeys.Storage.Outbox;
 using Journeys.Storage.Stats;
@@ -41,6 +43,8 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     /// <summary>Counters of changes not saved yet: they reach the stats buffer with the save, so a replay after a crash counts once.</summary>
     private readonly List<NodeStatDelta> unsavedStats = [];
     private readonly List<NodeOutcomeDelta> unsavedOutcomes = [];
+    private VisitorPopups popups = null!;
+    private readonly List<PopupMessage> outgoing = [];
     private bool dirty;
 
     protected abstract string Kind { get; }
@@ -61,6 +65,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         state = document.StateJson is { } json ? ProfileJson.Deserialize<TState>(json) : Create(Id);
         journeys = document.JourneysJson is { } j ? JsonSerializer.Deserialize<ProfileJourneysState>(j, EngineJson.Options)! : ProfileJourneysState.Empty;
         history = document.JourneyHistoryJson is { } h ? JsonSerializer.Deserialize<List<JourneyEvent>>(h, EngineJson.Options)! : [];
+        popups = new VisitorPopups(Kind, Id, () => stored.State, logger);
         this.RegisterGrainTimer(_ => SaveAsync(), new GrainTimerCreationOptions(SaveBehind, SaveBehind));
         if (document.ReminderDueAt is { } due && due <= Now)
         {
@@ -92,6 +97,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         }
         stored.State.LastAppliedPosition = fresh[^1].Position;
         dirty = true;
+        await SendPopupsAsync();
     }
 
     async Task IProfileGrain.ApplyForwardedAsync(string fromId, ImmutableArray<JournalEvent> events)
@@ -107,6 +113,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         dirty = true;
         // Forwarded events are rare; saving now keeps the per-source watermark and the state together.
         await SaveAsync();
+        await SendPopupsAsync();
     }
 
     async Task<string> IProfileGrain.TakeOverAsync(string knownId)
@@ -173,6 +180,19 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         return Task.CompletedTask;
     }
 
+    Task<ImmutableArray<PopupMessage>> IProfileGrain.SubscribeVisitorsAsync(IVisitorObserver gateway)
+    {
+        popups.Subscribe(gateway, Now);
+        dirty |= stored.State.PendingPopups.Count > 0;
+        return Task.FromResult(popups.TakePending(Now));
+    }
+
+    Task IProfileGrain.UnsubscribeVisitorsAsync(IVisitorObserver gateway)
+    {
+        popups.Unsubscribe(gateway);
+        return Task.CompletedTask;
+    }
+
     Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => RunDueAsync();
 
     /// <summary>All or nothing: a failure part-way leaves the profile as it was, so a redelivery applies each event once.</summary>
@@ -228,6 +248,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         dirty = true;
         await ScheduleAsync(live);
         await SaveAsync();
+        await SendPopupsAsync();
     }
 
     /// <summary>
@@ -256,6 +277,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         unsavedOutcomes.AddRange(JourneyStatsBuffer.Outcomes(run.Commands));
         RecordWaiting(before, journeys.Instances);
         RecordTimeline(run.Commands);
+        StagePopups(run.Commands);
         dirty = true;
         if (unsavedStats.Count > 0 && countersSave is null)
         {
@@ -316,6 +338,42 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         if (timeline.Count > TimelineKept)
         {
             timeline.RemoveRange(0, timeline.Count - TimelineKept);
+        }
+    }
+
+    /// <summary>Popups of steps that just ran (not replays: those are no longer awaiting a handler).</summary>
+    private void StagePopups(IEnumerable<JourneyCommand> commands)
+    {
+        var awaiting = stored.State.Timeline.Where(t => t.Status == TimelineEntry.AwaitingHandler).Select(t => t.DedupeKey).ToHashSet();
+        var fresh = commands.OfType<ShowPopup>().Where(p => awaiting.Contains(p.DedupeKey)).ToList();
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+        var profile = JsonSerializer.SerializeToElement(state, ProfileJson.Options);
+        var rendered = fresh.Select(p => PopupRenderer.Render(p, Kind, Id, profile, Now)).ToList();
+        popups.Stage(rendered);
+        outgoing.AddRange(rendered);
+    }
+
+    /// <summary>
+    /// Saved as pending (with the position of the events that made them) before they are pushed, and
+    /// saved as delivered right after: a silo crash neither loses a popup nor shows it twice, except in
+    /// the moment between a push and its save.
+    /// </summary>
+    private async Task SendPopupsAsync()
+    {
+        if (outgoing.Count == 0)
+        {
+            return;
+        }
+        await SaveAsync();
+        var sending = outgoing.ToList();
+        outgoing.Clear();
+        if (await popups.PushAsync(sending, Now))
+        {
+            dirty = true;
+            await SaveAsync();
         }
     }
 

@@ -21,4 +21,9 @@ public sealed record TimelineEntry(
 {
     public const string AwaitingHandler = "awaiting-handler";
     public const string Done = "done";
+
+    /// <summary>A popup nobody was connected for, waiting for the next visit.</summary>
+    public const string Pending = "pending";
+    public const string Delivered = "delivered";
+    public const string Expired = "expired";
 }

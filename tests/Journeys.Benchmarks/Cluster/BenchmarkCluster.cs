@@ -11,6 +11,9 @@ namespace Journeys.Benchmarks.Cluster;
 public sealed class BenchmarkCluster : IAsyncDisposable
 {
     public const string WriteKey = "benchmark-key";
+    public const string ManagementKey = "benchmark-admin-key";
+    public const string VisitorSite = "bench";
+    public const string VisitorSiteSecret = "benchmark-site-secret-long-enough-for-hmac";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly PostgresServer postgres;
@@ -65,6 +68,21 @@ public sealed class BenchmarkCluster : IAsyncDisposable
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>CPU of each process of the system under test, this load generator and PostgreSQL.</summary>
+    public async Task<Measurement.CpuSampler> CpuSamplerAsync()
+    {
+        await using var command = DataSource.CreateCommand("SELECT pg_backend_pid()");
+        var backend = (int)(await command.ExecuteScalarAsync())!;
+        var processes = new Dictionary<string, int>
+        {
+            ["gateway"] = Gateway.Id,
+            ["silo 1"] = Silos[0].Id,
+            ["silo 2"] = Silos[1].Id,
+            ["load generator"] = Environment.ProcessId,
+        };
+        return new Measurement.CpuSampler(processes, Measurement.CpuSampler.ParentOf(backend));
+    }
+
     private async Task StartSiloAsync()
     {
         var operationsPort = FreePort.Next();
@@ -88,6 +106,8 @@ public sealed class BenchmarkCluster : IAsyncDisposable
             ["ConnectionStrings__Journeys"] = ConnectionString,
             ["ASPNETCORE_URLS"] = GatewayUrl.ToString().TrimEnd('/'),
             ["Ingestion__WriteKeys"] = WriteKey,
+            ["Management__ApiKeys"] = ManagementKey,
+            [$"Visitors__Sites__{VisitorSite}__Secret"] = VisitorSiteSecret,
         });
         await gateway.WaitUntilHealthyAsync(new Uri(GatewayUrl, "/health/ready").ToString(), StartTimeout);
     }

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Journeys.Benchmarks.Cluster;
+using Journeys.Benchmarks.Load;
+using Journeys.Benchmarks.Measurement;
+using Journeys.Benchmarks.Report;
+
+namespace Journeys.Benchmarks.Popups;
+
+/// <summary>
+/// Event -> popup latency: visitors connected to the gateway's hub, trigger events sent through the
+/// ingestion API at a fixed rate, each answered by a popup on that visitor's connection; timed from
+/// when each event was due to be sent until its popup arrives. Then, in the same run, a bare
+/// SignalR echo with the same connections and rate as the floor.
+/// </summary>
+public sealed class PopupBenchmark(PopupBenchmarkOptions options, Action<string> log)
+{
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(15);
+
+    public async Task<PopupReport> RunAsync()
+    {
+        var warmup = options.Rate * options.WarmupSeconds;
+        var measured = options.Rate * options.Seconds;
+        var total = warmup + measured;
+
+        log("starting PostgreSQL, 2 silos and the gateway");
+        await using var cluster = await BenchmarkCluster.StartAsync();
+        var machine = await MachineInfo.ReadAsync(cluster);
+        await PopupJourney.PublishAsync(cluster);
+
+        var popups = new ArrivalLog(total);
+        log($"connecting {options.Visitors} visitors");
+        PopupPhase product;
+        await using (var fleet = await VisitorFleet.ConnectAsync(cluster, options.Visitors, popups))
+        using (var sender = new BatchSender(cluster.GatewayUrl, BenchmarkCluster.WriteKey, connections: 16))
+        {
+            var runId = Guid.NewGuid().ToString("N")[..8];
+            Task SendGroup(long from, int size) => SendOrThrowAsync(sender, PingBatches.Body(runId, from, size, options.Visitors));
+            log($"warm-up: {options.Rate}/s for {options.WarmupSeconds} s");
+            await FixedRateDriver.RunAsync(popups, 0, warmup, options.Rate, options.BatchSize, SendGroup);
+            await popups.DrainAsync(warmup, DrainTimeout);
+            log($"event -> popup: {options.Rate}/s for {options.Seconds} s");
+            product = await MeasureAsync("event -> popup", popups, warmup, measured, await cluster.CpuSamplerAsync(),
+                () => FixedRateDriver.RunAsync(popups, warmup, measured, options.Rate, options.BatchSize, SendGroup));
+        }
+
+        var echoes = new ArrivalLog(total);
+        log($"bare SignalR echo with {options.Visitors} connections: {options.Rate}/s for {options.Seconds} s");
+        PopupPhase floor;
+        await using (var echo = await EchoFloor.StartAsync(options.Visitors, echoes))
+        {
+            Task SendGroup(long from, int size) => Task.WhenAll(Enumerable.Range(0, size).Select(i => echo.SendAsync(from + i)));
+            await FixedRateDriver.RunAsync(echoes, 0, warmup, options.Rate, options.BatchSize, SendGroup);
+            await echoes.DrainAsync(warmup, DrainTimeout);
+            floor = await MeasureAsync("bare SignalR echo (floor)", echoes, warmup, measured, await cluster.CpuSamplerAsync(),
+                () => FixedRateDriver.RunAsync(echoes, warmup, measured, options.Rate, options.BatchSize, SendGroup));
+        }
+        return new PopupReport(options, machine, product, floor);
+    }
+
+    private static async Task<PopupPhase> MeasureAsync(string name, ArrivalLog arrivals, int first, int count, CpuSampler cpu, Func<Task<int>> run)
+    {
+        arrivals.MeasureFrom(first);
+        var before = cpu.Sample();
+        var started = Stopwatch.GetTimestamp();
+        var failed = await run();
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var cores = CpuSampler.CoresUsed(before, cpu.Sample(), elapsed);
+        await arrivals.DrainAsync(first + count, DrainTimeout);
+        var (sent, arrived, repeated) = arrivals.Count(first, first + count);
+        return new PopupPhase(name, sent, arrived, repeated, arrivals.Misdelivered, failed, sent / elapsed.TotalSeconds, arrivals.Summarize(), cores);
+    }
+
+    private static async Task SendOrThrowAsync(BatchSender sender, byte[] body)
+    {
+        var outcome = await sender.SendAsync(body);
+        if (outcome.Error is { } error)
+        {
+            throw new HttpRequestException(error);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+using Journeys.Benchmarks.Measurement;
+using Journeys.Benchmarks.Report;
+
+namespace Journeys.Benchmarks.Popups;
+
+public sealed record PopupReport(PopupBenchmarkOptions Options, MachineInfo Machine, PopupPhase Product, PopupPhase Floor)
+{
+    public const double TargetP99Milliseconds = 15;
+    public const int TargetRate = 2_000;
+    public const int TargetVisitors = 1_000;
+
+    public DateTimeOffset RanAt { get; } = DateTimeOffset.UtcNow;
+
+    public bool TargetJudged => Options.Rate >= TargetRate && Options.Visitors >= TargetVisitors;
+
+    public bool TargetMet => TargetJudged && Product.Latency.P99 <= TargetP99Milliseconds
+        && Product.Arrived == Product.Sent && Product.Repeated == 0 && Product.Misdelivered == 0;
+
+    public string Render()
+    {
+        var md = new StringBuilder();
+        md.AppendLine(Invariant($"Run of {RanAt:yyyy-MM-dd HH:mm} UTC:"));
+        md.AppendLine();
+        md.AppendLine("```sh");
+        md.AppendLine(Options.CommandLine);
+        md.AppendLine("```");
+        md.AppendLine();
+        md.AppendLine(Invariant($"- Machine: {Machine.Cores} cores ({Machine.Cpu}), {Machine.Memory} RAM, {Machine.Os}, {Machine.Runtime}; load average at start {Machine.LoadAverage}."));
+        md.AppendLine(Invariant($"- System under test: PostgreSQL, 2 silo processes and the gateway (Release) on this machine with the load generator. {Options.Visitors:N0} visitors connected to `/v1/visitors` (WebSockets, each with its own signed token); trigger events sent to `/v1/batch`, {Options.BatchSize} per request, at a fixed rate, each for one visitor in turn; a published journey (event trigger -> popup, entry `always`) answers each with a popup whose title is the event's number. Latency is from when the event was due to be sent to when its popup reached the visitor's connection: journal commit, partition read, profile grain, journey step, popup saved pending, pushed through the gateway's observer, SignalR to the client."));
+        md.AppendLine(Invariant($"- Floor: a bare SignalR hub in the load generator's process echoing each message to its sender, same connections count and rate."));
+        md.AppendLine();
+        md.AppendLine("| measurement | sent/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | arrived / sent | repeated | to another visitor | failed sends |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine(Row(Product));
+        md.AppendLine(Row(Floor));
+        md.AppendLine();
+        md.AppendLine(TargetLine());
+        md.AppendLine();
+        var parts = Product.CoresUsed.Keys.ToList();
+        md.AppendLine("Cores used while the load ran (of " + Machine.Cores + "; from /proc):");
+        md.AppendLine();
+        md.AppendLine("| phase | " + string.Join(" | ", parts) + " | machine total |");
+        md.AppendLine("|---|" + string.Concat(parts.Select(_ => "---:|")) + "---:|");
+        foreach (var phase in new[] { Product, Floor })
+        {
+            md.AppendLine(Invariant($"| {phase.Name} | {string.Join(" | ", parts.Select(p => phase.CoresUsed.GetValueOrDefault(p).ToString("F2", CultureInfo.InvariantCulture)))} | {phase.CoresUsed.Values.Sum():F2} |"));
+        }
+        return md.ToString();
+    }
+
+    private string TargetLine()
+    {
+        var target = Invariant($"**Target (issue 5): popup p99 <= {TargetP99Milliseconds:F0} ms at {TargetRate:N0} events/s with {TargetVisitors:N0} connected visitors");
+        if (!TargetJudged)
+        {
+            return target + Invariant($": not judged** (this run offered {Options.Rate:N0}/s to {Options.Visitors:N0} visitors).");
+        }
+        return target + (TargetMet ? ": met**" : ": missed**")
+            + Invariant($" - p99 {Product.Latency.P99:F1} ms ({Product.Latency.P99 / TargetP99Milliseconds:F1}x the budget; floor p99 {Floor.Latency.P99:F1} ms).");
+    }
+
+    private static string Row(PopupPhase p) => Invariant(
+        $"| {p.Name} | {p.SentPerSecond:N0} | {p.Latency.P50:F1} | {p.Latency.P90:F1} | {p.Latency.P99:F1} | {p.Latency.P999:F1} | {p.Latency.Max:F1} | {p.Arrived:N0} / {p.Sent:N0} | {p.Repeated:N0} | {p.Misdelivered:N0} | {p.FailedSends:N0} |");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
