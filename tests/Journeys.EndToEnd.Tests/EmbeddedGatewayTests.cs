@@ -31,17 +31,18 @@ public sealed class EmbeddedGatewayTests
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "embedded-admin-key");
         var expected = SampleJourneys.Names.Select(name => SampleJourneys.Load(name).Id).Order().ToList();
 
-        // The loader runs once the application has started, which is about when it turns healthy.
-        JsonArray journeys = [];
-        for (var attempt = 0; attempt < 50 && journeys.Count < expected.Count; attempt++)
+        // The loader runs once the application has started and publishes one sample after the other; it logs when done.
+        var loaded = $"Loaded {expected.Count} sample journeys";
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline && !gateway.Output.Any(line => line.Contains(loaded, StringComparison.Ordinal)))
         {
-            journeys = (await client.GetFromJsonAsync<JsonArray>("/api/journeys", TestContext.Current.CancellationToken))!;
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
+        var journeys = (await client.GetFromJsonAsync<JsonArray>("/api/journeys", TestContext.Current.CancellationToken))!;
 
+        Assert.Contains(gateway.Output, line => line.Contains(loaded, StringComparison.Ordinal));
         Assert.Equal(expected, journeys.Select(j => (string)j!["id"]!).Order());
         Assert.All(journeys, j => Assert.Equal(("active", 1), ((string)j!["status"]!, (int)j["publishedVersion"]!)));
-        Assert.Contains(gateway.Output, line => line.Contains($"Loaded {expected.Count} sample journeys", StringComparison.Ordinal));
     }
 
     private static async Task<(HostProcess Gateway, int HttpPort)> StartAsync()
