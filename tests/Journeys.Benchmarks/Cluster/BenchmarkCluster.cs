@@ -89,6 +89,8 @@ public sealed class BenchmarkCluster : IAsyncDisposable
         var silo = HostProcess.Start(RepositoryPaths.SiloDll, new Dictionary<string, string?>
         {
             ["ConnectionStrings__Journeys"] = ConnectionString,
+            // An operator under load logs warnings, not a line per journey step.
+            ["Serilog__MinimumLevel__Default"] = "Warning",
             ["Orleans__SiloPort"] = FreePort.Next().ToString(),
             ["Orleans__GatewayPort"] = FreePort.Next().ToString(),
             ["Orleans__AdvertisedIPAddress"] = "127.0.0.1",
@@ -104,6 +106,8 @@ public sealed class BenchmarkCluster : IAsyncDisposable
         gateway = HostProcess.Start(RepositoryPaths.GatewayDll, new Dictionary<string, string?>
         {
             ["ConnectionStrings__Journeys"] = ConnectionString,
+            // An operator under load logs warnings, not a line per journey step.
+            ["Serilog__MinimumLevel__Default"] = "Warning",
             ["ASPNETCORE_URLS"] = GatewayUrl.ToString().TrimEnd('/'),
             ["Ingestion__WriteKeys"] = WriteKey,
             ["Management__ApiKeys"] = ManagementKey,
