@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Runtime.Hosting;
 
 namespace Journeys.Hosting;
 
@@ -55,7 +56,7 @@ public static class SiloHostingExtensions
         return silo;
     }
 
-    /// <summary>Clustering, grain storage (default provider) and reminders on the Orleans AdoNet providers.</summary>
+    /// <summary>Clustering, grain storage (default provider) and reminders on the Orleans AdoNet providers; profile state grouped.</summary>
     public static ISiloBuilder UsePostgresProviders(this ISiloBuilder silo, string connectionString)
     {
         silo.UseAdoNetClustering(o =>
@@ -68,20 +69,30 @@ public static class SiloHostingExtensions
             o.Invariant = AdoNetInvariant;
             o.ConnectionString = connectionString;
         });
-        // Profile state is rebuilt from the journal, so its writes need not wait for their own
-        // fsync: the partition checkpoint is a synchronous commit later in the WAL, and flushing
-        // it makes every profile write before it durable too. This takes one fsync per profile
-        // write off the hot path.
-        silo.AddAdoNetGrainStorage(Grains.Profiles.ProfileStorage.Name, o =>
-        {
-            o.Invariant = AdoNetInvariant;
-            o.ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Options = "-c synchronous_commit=off" }.ConnectionString;
-        });
+        silo.AddProfileGrainStorage(connectionString);
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = AdoNetInvariant;
             o.ConnectionString = connectionString;
         });
+        return silo;
+    }
+
+    /// <summary>
+    /// Profile state goes through a grouped store instead of the AdoNet provider, which runs one
+    /// statement and one transaction per write: at thousands of events per second over many profiles
+    /// that was the ceiling (docs/benchmarks.md). Profile state is rebuilt from the journal, so its
+    /// writes also need not wait for their own fsync: the partition checkpoint is a synchronous commit
+    /// later in the WAL, and flushing it makes every profile write before it durable too.
+    /// </summary>
+    private static ISiloBuilder AddProfileGrainStorage(this ISiloBuilder silo, string connectionString)
+    {
+        var unsynchronised = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Options = "-c synchronous_commit=off" }.ConnectionString;
+        silo.Services.AddSingleton(sp => new Storage.GrainState.BatchedGrainStateStore(
+            Npgsql.NpgsqlDataSource.Create(unsynchronised),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>().Value.ServiceId,
+            sp.GetRequiredService<ILogger<Storage.GrainState.BatchedGrainStateStore>>()));
+        silo.Services.AddGrainStorage(Grains.Profiles.ProfileStorage.Name, (sp, _) => ActivatorUtilities.CreateInstance<BatchedGrainStorage>(sp));
         return silo;
     }
 

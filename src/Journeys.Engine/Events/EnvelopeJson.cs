@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Journeys.Engine.Events.Catalogue;
 
@@ -22,18 +21,24 @@ public static class EnvelopeJson
     /// </summary>
     public static EventEnvelope? Deserialize(string json)
     {
-        var node = JsonNode.Parse(json) as JsonObject ?? throw new JsonException("journal payload is not an object");
-        if (node["erased"] is not null)
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException("journal payload is not an object");
+        }
+        if (root.TryGetProperty("erased", out _))
         {
             return null;
         }
-        var envelope = node.Deserialize<EventEnvelope>(Options) ?? throw new JsonException("journal payload is null");
+        var envelope = root.Deserialize<EventEnvelope>(Options) ?? throw new JsonException("journal payload is null");
         if (envelope.Type != EventType.Track || envelope.Event is not { } name || !EventCatalogue.Default.IsCatalogued(name))
         {
             return envelope;
         }
         var errors = new List<FieldError>();
-        var typed = EventCatalogue.Default.Read(name, JsonSerializer.SerializeToElement(envelope.Properties), "$.properties", errors);
+        var properties = root.TryGetProperty("properties", out var p) ? p : JsonSerializer.SerializeToElement(envelope.Properties);
+        var typed = EventCatalogue.Default.Read(name, properties, "$.properties", errors);
         return errors.Count == 0
             ? envelope with { Typed = typed }
             : throw new JsonException($"journal payload of {envelope.MessageId} no longer validates: {string.Join("; ", errors)}");

@@ -4,6 +4,7 @@ using Journeys.Engine.Profiles;
 namespace Journeys.Grains.Profiles;
 
 [GrainType("cashier")]
+[PreferLocalPlacement]
 public sealed class CashierGrain(
     ProfileGrainServices services,
     [PersistentState("profile", ProfileStorage.Name)] IPersistentState<ProfileDocument> stored,

@@ -4,6 +4,7 @@ using Journeys.Engine.Profiles;
 namespace Journeys.Grains.Profiles;
 
 [GrainType("corporate")]
+[PreferLocalPlacement]
 public sealed class CorporateGrain(
     ProfileGrainServices services,
     [PersistentState("profile", ProfileStorage.Name)] IPersistentState<ProfileDocument> stored,

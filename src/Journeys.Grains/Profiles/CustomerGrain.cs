@@ -4,6 +4,7 @@ using Journeys.Engine.Profiles;
 namespace Journeys.Grains.Profiles;
 
 [GrainType("customer")]
+[PreferLocalPlacement]
 public sealed class CustomerGrain(
     ProfileGrainServices services,
     [PersistentState("profile", ProfileStorage.Name)] IPersistentState<ProfileDocument> stored,

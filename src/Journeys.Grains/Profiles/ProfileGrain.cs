@@ -18,6 +18,8 @@ namespace Journeys.Grains.Profiles;
 /// What customer, cashier and corporate grains share: exactly-once application of journal events,
 /// write-behind saving, identity merges, segments, journeys with one durable reminder, erasure.
 /// Decisions are the engine's; this class loads, calls the engine, keeps the results and saves.
+/// Concrete profile grains use <see cref="PreferLocalPlacementAttribute"/>: their events come from
+/// one journal partition's reader, so activating beside it keeps the hot path's calls in process.
 /// </summary>
 public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersistentState<ProfileDocument> stored, ILogger logger)
     : Grain, IProfileGrain, IRemindable
@@ -352,6 +354,11 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
 
     private SegmentChanges? EvaluateSegments(TState current, IReadOnlyList<SegmentDefinition> definitions)
     {
+        if (definitions.Count == 0 && stored.State.Segments.Count == 0)
+        {
+            // Nothing to enter or leave: skip rendering the profile to JSON on the hot path.
+            return null;
+        }
         var json = JsonSerializer.SerializeToElement(current, ProfileJson.Options);
         var computed = json.TryGetProperty("computed", out var c) ? c : default;
         var changes = SegmentEvaluator.Evaluate(definitions, json.GetProperty("traits"), computed, stored.State.Segments, Now);

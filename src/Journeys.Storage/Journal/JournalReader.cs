@@ -63,8 +63,8 @@ public sealed class JournalReader(NpgsqlDataSource dataSource)
     public async Task<int> ErasePayloadsAsync(string profileKind, string profileId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            UPDATE journal SET payload = jsonb_build_object('erased', true, 'type', type, 'event', event)
-            WHERE profile_kind = @kind AND profile_id = @id AND NOT payload ? 'erased'
+            UPDATE journal SET payload = json_build_object('erased', true, 'type', type, 'event', event)
+            WHERE profile_kind = @kind AND profile_id = @id AND payload->>'erased' IS NULL
             """);
         command.Parameters.AddWithValue("kind", profileKind);
         command.Parameters.AddWithValue("id", profileId);

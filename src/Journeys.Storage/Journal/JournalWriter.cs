@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using Journeys.Storage.Batching;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
@@ -14,7 +14,7 @@ public sealed class JournalWriter : IAsyncDisposable
 {
     private const string InsertSql = """
         INSERT INTO journal (message_id, partition, profile_kind, profile_id, type, event, occurred_at, received_at, payload)
-        SELECT m, p, k, i, t, e, o, r, d::jsonb
+        SELECT m, p, k, i, t, e, o, r, d::json
         FROM unnest(@message_ids, @partitions, @kinds, @ids, @types, @events, @occurred, @received, @payloads)
              AS incoming(m, p, k, i, t, e, o, r, d)
         ON CONFLICT (message_id) DO NOTHING
@@ -23,67 +23,30 @@ public sealed class JournalWriter : IAsyncDisposable
 
     private readonly NpgsqlDataSource dataSource;
     private readonly JournalOptions options;
-    private readonly ILogger<JournalWriter> logger;
-    private readonly Channel<PendingAppend> queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task loop;
+    private readonly GroupCommitQueue<IReadOnlyList<JournalEntry>, JournalAppendResult> queue;
 
     public JournalWriter(NpgsqlDataSource dataSource, JournalOptions options, ILogger<JournalWriter> logger)
     {
         this.dataSource = dataSource;
         this.options = options;
-        this.logger = logger;
-        loop = Task.Run(RunAsync);
+        queue = new(CommitGroupAsync, options.MaxBatchSize, entries => entries.Count, logger, "Journal group commit");
     }
 
-    public Task<JournalAppendResult> AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default)
+    public Task<JournalAppendResult> AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default) =>
+        entries.Count == 0 ? Task.FromResult(new JournalAppendResult([], 0)) : queue.EnqueueAsync(entries, cancellationToken);
+
+    public ValueTask DisposeAsync() => queue.DisposeAsync();
+
+    private async Task<IReadOnlyList<JournalAppendResult>> CommitGroupAsync(IReadOnlyList<IReadOnlyList<JournalEntry>> group)
     {
-        if (entries.Count == 0)
-        {
-            return Task.FromResult(new JournalAppendResult([], 0));
-        }
-        var pending = new PendingAppend(entries);
-        ObjectDisposedException.ThrowIf(!queue.Writer.TryWrite(pending), this);
-        // The caller may stop waiting, but a queued append still commits: never half a request.
-        return pending.Completion.Task.WaitAsync(cancellationToken);
+        var entries = group.SelectMany(e => e).ToList();
+        var stored = await CommitAsync(entries);
+        return [.. group.Select(request => Claim(request, stored))];
     }
 
-    public async ValueTask DisposeAsync()
+    private async Task<Dictionary<string, (long Position, int Partition)>> CommitAsync(List<JournalEntry> entries)
     {
-        queue.Writer.TryComplete();
-        await loop;
-    }
-
-    private async Task RunAsync()
-    {
-        var group = new List<PendingAppend>();
-        while (await queue.Reader.WaitToReadAsync())
-        {
-            group.Clear();
-            var size = 0;
-            while (size < options.MaxBatchSize && queue.Reader.TryRead(out var pending))
-            {
-                group.Add(pending);
-                size += pending.Entries.Count;
-            }
-
-            try
-            {
-                var stored = await CommitAsync(group, size);
-                Complete(group, stored);
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Journal commit of {EventCount} events from {RequestCount} requests failed", size, group.Count);
-                foreach (var pending in group)
-                {
-                    pending.Completion.TrySetException(ex);
-                }
-            }
-        }
-    }
-
-    private async Task<Dictionary<string, (long Position, int Partition)>> CommitAsync(List<PendingAppend> group, int size)
-    {
+        var size = entries.Count;
         var messageIds = new string[size];
         var partitions = new short[size];
         var kinds = new string[size];
@@ -94,7 +57,7 @@ public sealed class JournalWriter : IAsyncDisposable
         var received = new DateTime[size];
         var payloads = new string[size];
         var i = 0;
-        foreach (var entry in group.SelectMany(p => p.Entries))
+        foreach (var entry in entries)
         {
             messageIds[i] = entry.MessageId;
             partitions[i] = (short)JournalPartitioner.PartitionOf(entry.ProfileKind, entry.ProfileId, options.Partitions);
@@ -129,26 +92,18 @@ public sealed class JournalWriter : IAsyncDisposable
         return stored;
     }
 
-    private static void Complete(List<PendingAppend> group, Dictionary<string, (long Position, int Partition)> stored)
+    private static JournalAppendResult Claim(IReadOnlyList<JournalEntry> request, Dictionary<string, (long Position, int Partition)> stored)
     {
-        foreach (var pending in group)
+        var records = new List<JournalRecord>();
+        foreach (var entry in request)
         {
-            var records = new List<JournalRecord>();
-            foreach (var entry in pending.Entries)
+            // Remove as it is claimed: the same messageId twice in a group is stored once.
+            if (stored.Remove(entry.MessageId, out var row))
             {
-                // Remove as it is claimed: the same messageId twice in a group is stored once.
-                if (stored.Remove(entry.MessageId, out var row))
-                {
-                    records.Add(new JournalRecord(row.Position, row.Partition, entry.MessageId, entry.ProfileKind, entry.ProfileId,
-                        entry.Type, entry.Event, entry.OccurredAt, entry.ReceivedAt, entry.Payload));
-                }
+                records.Add(new JournalRecord(row.Position, row.Partition, entry.MessageId, entry.ProfileKind, entry.ProfileId,
+                    entry.Type, entry.Event, entry.OccurredAt, entry.ReceivedAt, entry.Payload));
             }
-            pending.Completion.TrySetResult(new JournalAppendResult(records, pending.Entries.Count - records.Count));
         }
-    }
-
-    private sealed record PendingAppend(IReadOnlyList<JournalEntry> Entries)
-    {
-        public TaskCompletionSource<JournalAppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        return new JournalAppendResult(records, request.Count - records.Count);
     }
 }

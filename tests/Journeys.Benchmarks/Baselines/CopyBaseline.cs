@@ -36,7 +36,7 @@ public static class CopyBaseline
                     await importer.WriteAsync(row.Event, NpgsqlDbType.Text);
                     await importer.WriteAsync(row.OccurredAt, NpgsqlDbType.TimestampTz);
                     await importer.WriteAsync(row.ReceivedAt, NpgsqlDbType.TimestampTz);
-                    await importer.WriteAsync(row.Payload, NpgsqlDbType.Jsonb);
+                    await importer.WriteAsync(row.Payload, NpgsqlDbType.Json);
                 }
                 await importer.CompleteAsync();
             }

@@ -64,6 +64,8 @@ public sealed class DatabaseActivitySampler(NpgsqlDataSource database)
     private static string Classify(string query) => query switch
     {
         _ when query.Contains("INSERT INTO journal (", StringComparison.Ordinal) => "journal group commit",
+        _ when query.Contains("profile_state", StringComparison.Ordinal) && query.Contains("UPDATE", StringComparison.Ordinal) => "profile state group write",
+        _ when query.Contains("profile_state", StringComparison.Ordinal) => "profile state group read",
         _ when query.Contains("orleans_grain_state", StringComparison.Ordinal) && query.Contains("UPDATE", StringComparison.Ordinal) => "grain state write",
         _ when query.Contains("orleans_grain_state", StringComparison.Ordinal) => "grain state read",
         _ when query.Contains("journal_checkpoint", StringComparison.Ordinal) => "checkpoint",

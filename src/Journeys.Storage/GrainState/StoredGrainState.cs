@@ -1,0 +1,3 @@
+namespace Journeys.Storage.GrainState;
+
+public sealed record StoredGrainState(int Version, byte[] Payload);
