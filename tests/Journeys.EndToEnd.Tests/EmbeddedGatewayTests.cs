@@ -10,7 +10,7 @@ namespace Journeys.EndToEnd.Tests;
 public sealed class EmbeddedGatewayTests
 {
     [Fact]
-    public async Task Gateway_without_a_database_is_ready_within_30_seconds_and_says_it_is_not_durable()
+    public async Task Gateway_without_a_database_is_ready_within_30_seconds_says_it_is_not_durable_and_serves_the_sdk_and_demo()
     {
         var (gateway, http) = await StartAsync();
         await using var _ = gateway;
@@ -20,6 +20,10 @@ public sealed class EmbeddedGatewayTests
         using var client = new HttpClient();
         using var dashboard = await client.GetAsync(new Uri($"http://127.0.0.1:{http}/dashboard/"), TestContext.Current.CancellationToken);
         Assert.True(dashboard.IsSuccessStatusCode, $"dashboard answered {dashboard.StatusCode}");
+        using var sdk = await client.GetAsync(new Uri($"http://127.0.0.1:{http}/sdk/journeys.js"), TestContext.Current.CancellationToken);
+        Assert.Equal(("text/javascript", true), (sdk.Content.Headers.ContentType?.MediaType, sdk.IsSuccessStatusCode));
+        var demo = await client.GetStringAsync(new Uri($"http://127.0.0.1:{http}/demo/"), TestContext.Current.CancellationToken);
+        Assert.Contains("<script src=\"/sdk/journeys.js\"></script>", demo, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Journeys.EndToEnd.Tests;
 
 /// <summary>The visitor hub as a site's backend and an app use it: tokens, isolation, silo restarts.</summary>
-public sealed class VisitorHubTests(ProductionClusterFixture fixture) : IClassFixture<ProductionClusterFixture>
+[Collection(VisitorsCollection.Name)]
+public sealed class VisitorHubTests(ProductionClusterFixture fixture)
 {
     private sealed record Popup(string Id, string JourneyId, string Title, string BodyHtml, DateTimeOffset ExpiresAt);
 

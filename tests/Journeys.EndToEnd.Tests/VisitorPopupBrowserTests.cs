@@ -7,7 +7,8 @@ namespace Journeys.EndToEnd.Tests;
 /// client/journeys-sdk/test/popups.browser.mjs against two silos and the gateway. Screenshots go to
 /// JOURNEYS_SCREENSHOTS (test.sh: under the test results), else artifacts/screenshots.
 /// </summary>
-public sealed class VisitorPopupBrowserTests(ProductionClusterFixture fixture) : IClassFixture<ProductionClusterFixture>
+[Collection(VisitorsCollection.Name)]
+public sealed class VisitorPopupBrowserTests(ProductionClusterFixture fixture)
 {
     [Fact]
     public async Task Popups_appear_live_or_at_the_next_visit_only_for_their_visitor_and_forged_tokens_are_refused()

@@ -33,7 +33,7 @@ public sealed class VisitorHub(
         var visitor = Visitor;
         await Groups.AddToGroupAsync(Context.ConnectionId, visitor.Group);
         connections.Add(visitor);
-        await subscriptions.SubscribeAsync(visitor);
+        await subscriptions.TrySubscribeAsync(visitor);
         logger.LogDebug("Visitor {ProfileKind} {ProfileId} connected as {ConnectionId}", visitor.Kind, visitor.Id, Context.ConnectionId);
     }
 
@@ -42,7 +42,7 @@ public sealed class VisitorHub(
         var visitor = Visitor;
         if (connections.Remove(visitor))
         {
-            await subscriptions.UnsubscribeAsync(visitor);
+            await subscriptions.TryUnsubscribeAsync(visitor);
         }
     }
 

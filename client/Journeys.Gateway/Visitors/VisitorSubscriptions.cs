@@ -19,34 +19,46 @@ public sealed class VisitorSubscriptions(
 {
     private readonly Lazy<IVisitorObserver> reference = new(() => cluster.CreateObjectReference<IVisitorObserver>(observer));
 
-    public async Task SubscribeAsync(VisitorKey visitor)
+    /// <summary>
+    /// Registers with the visitor's profile and shows what it kept pending. A failure (no silo right
+    /// now) is logged, not thrown: the connection stays and the next refresh tries again.
+    /// </summary>
+    public async Task TrySubscribeAsync(VisitorKey visitor)
     {
-        var pending = await cluster.GetProfile(visitor.Kind, visitor.Id).SubscribeVisitorsAsync(reference.Value);
-        foreach (var popup in pending)
+        try
         {
-            await hub.Clients.Group(visitor.Group).SendAsync(VisitorHub.PopupMessageName, VisitorPopup.From(popup));
+            var pending = await cluster.GetProfile(visitor.Kind, visitor.Id).SubscribeVisitorsAsync(reference.Value);
+            foreach (var popup in pending)
+            {
+                await hub.Clients.Group(visitor.Group).SendAsync(VisitorHub.PopupMessageName, VisitorPopup.From(popup));
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Visitor subscription of {ProfileKind} {ProfileId} failed, retried at the next refresh: {Reason}", visitor.Kind, visitor.Id, ex.Message);
         }
     }
 
-    public Task UnsubscribeAsync(VisitorKey visitor) =>
-        cluster.GetProfile(visitor.Kind, visitor.Id).UnsubscribeVisitorsAsync(reference.Value);
+    /// <summary>Tidiness only: a profile also forgets a gateway that stops refreshing.</summary>
+    public async Task TryUnsubscribeAsync(VisitorKey visitor)
+    {
+        try
+        {
+            await cluster.GetProfile(visitor.Kind, visitor.Id).UnsubscribeVisitorsAsync(reference.Value);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogDebug("Visitor {ProfileKind} {ProfileId} not unsubscribed: {Reason}", visitor.Kind, visitor.Id, ex.Message);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(settings.SubscriptionRefresh);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = stoppingToken };
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            foreach (var visitor in connections.All())
-            {
-                try
-                {
-                    await SubscribeAsync(visitor);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogWarning("Visitor subscription of {ProfileKind} {ProfileId} not refreshed: {Reason}", visitor.Kind, visitor.Id, ex.Message);
-                }
-            }
+            await Parallel.ForEachAsync(connections.All(), parallel, async (visitor, _) => await TrySubscribeAsync(visitor));
         }
     }
 }

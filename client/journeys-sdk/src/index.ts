@@ -69,16 +69,15 @@ function show(popup: Popup): void {
 /** Connects this page to the gateway: events can be sent and popups appear. Resolves once connected. */
 export async function init(settings: InitOptions): Promise<void> {
   options = settings;
-  let token: string;
   if (settings.token) {
     identity = { userId: settings.userId };
-    token = settings.token;
   } else {
-    token = await anonymousToken();
+    await anonymousToken();
   }
   connection = new HubConnectionBuilder()
     .withUrl(gateway() + "/v1/visitors", {
-      accessTokenFactory: () => token,
+      // Asked again at every reconnect: an anonymous token near its expiry is renewed first.
+      accessTokenFactory: () => settings.token ?? anonymousToken(),
       transport: HttpTransportType.WebSockets,
       skipNegotiation: true,
     })

@@ -145,6 +145,8 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     {
         state = Erase(state, Now, "erasure requested through the API");
         history = [];
+        // Rendered popups carry the profile's values.
+        stored.State.PendingPopups.Clear();
         dirty = true;
         await SaveAsync();
         var rows = await services.Journal.ErasePayloadsAsync(Kind, Id);
