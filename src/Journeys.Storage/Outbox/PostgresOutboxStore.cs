@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using Journeys.Storage.Batching;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
@@ -45,15 +45,12 @@ public sealed class PostgresOutboxStore : IOutboxStore, IAsyncDisposable
         """;
 
     private readonly NpgsqlDataSource dataSource;
-    private readonly ILogger<PostgresOutboxStore> logger;
-    private readonly Channel<PendingEnqueue> queue = Channel.CreateUnbounded<PendingEnqueue>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task loop;
+    private readonly GroupCommitQueue<IReadOnlyList<OutboxMessage>, bool> queue;
 
     public PostgresOutboxStore(NpgsqlDataSource dataSource, ILogger<PostgresOutboxStore> logger)
     {
         this.dataSource = dataSource;
-        this.logger = logger;
-        loop = Task.Run(RunAsync);
+        queue = new(InsertGroupAsync, MaxBatchSize, messages => messages.Count, logger, "Outbox group commit");
     }
 
     public Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken = default)
@@ -62,9 +59,7 @@ public sealed class PostgresOutboxStore : IOutboxStore, IAsyncDisposable
         {
             return Task.CompletedTask;
         }
-        var pending = new PendingEnqueue(messages);
-        ObjectDisposedException.ThrowIf(!queue.Writer.TryWrite(pending), this);
-        return pending.Completion.Task.WaitAsync(cancellationToken);
+        return queue.EnqueueAsync(messages, cancellationToken);
     }
 
     public async Task<IReadOnlyList<OutboxRow>> ClaimAsync(string owner, int max, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -106,35 +101,12 @@ public sealed class PostgresOutboxStore : IOutboxStore, IAsyncDisposable
         return (await OutboxRows.ReadAllAsync(command, cancellationToken)).SingleOrDefault();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        queue.Writer.TryComplete();
-        await loop;
-    }
+    public ValueTask DisposeAsync() => queue.DisposeAsync();
 
-    private async Task RunAsync()
+    private async Task<IReadOnlyList<bool>> InsertGroupAsync(IReadOnlyList<IReadOnlyList<OutboxMessage>> group)
     {
-        var group = new List<PendingEnqueue>();
-        while (await queue.Reader.WaitToReadAsync())
-        {
-            group.Clear();
-            var size = 0;
-            while (size < MaxBatchSize && queue.Reader.TryRead(out var pending))
-            {
-                group.Add(pending);
-                size += pending.Messages.Count;
-            }
-            try
-            {
-                await InsertAsync(group.SelectMany(p => p.Messages).ToList());
-                group.ForEach(p => p.Completion.TrySetResult());
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Outbox commit of {MessageCount} messages from {RequestCount} grains failed", size, group.Count);
-                group.ForEach(p => p.Completion.TrySetException(ex));
-            }
-        }
+        await InsertAsync([.. group.SelectMany(m => m)]);
+        return [.. group.Select(_ => true)];
     }
 
     private async Task InsertAsync(List<OutboxMessage> messages)
@@ -155,9 +127,4 @@ public sealed class PostgresOutboxStore : IOutboxStore, IAsyncDisposable
 
     private static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, List<OutboxMessage> messages, Func<OutboxMessage, T> value) =>
         new(name, NpgsqlDbType.Array | type) { Value = messages.Select(value).ToArray() };
-
-    private sealed record PendingEnqueue(IReadOnlyList<OutboxMessage> Messages)
-    {
-        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
 }
