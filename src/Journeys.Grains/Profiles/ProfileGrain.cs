@@ -346,8 +346,13 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     /// <summary>Popups of steps that just ran (not replays: those are no longer awaiting a handler).</summary>
     private void StagePopups(IEnumerable<JourneyCommand> commands)
     {
+        var shown = commands.OfType<ShowPopup>().ToList();
+        if (shown.Count == 0)
+        {
+            return;
+        }
         var awaiting = stored.State.Timeline.Where(t => t.Status == TimelineEntry.AwaitingHandler).Select(t => t.DedupeKey).ToHashSet();
-        var fresh = commands.OfType<ShowPopup>().Where(p => awaiting.Contains(p.DedupeKey)).ToList();
+        var fresh = shown.Where(p => awaiting.Contains(p.DedupeKey)).ToList();
         if (fresh.Count == 0)
         {
             return;
@@ -382,7 +387,8 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     /// <summary>One reminder per profile, at its earliest due item; a grain timer adds precision while active.</summary>
     private async Task ScheduleAsync(IReadOnlyList<RunnableJourney> live)
     {
-        var due = ProfileJourneys.NextDue(live, journeys, View(state, history, live), Now);
+        // Without journeys or instances nothing can fall due; skip building the profile's view.
+        var due = live.Count == 0 && journeys.Instances.Count == 0 ? null : ProfileJourneys.NextDue(live, journeys, View(state, history, live), Now);
         if (due == stored.State.ReminderDueAt)
         {
             return;

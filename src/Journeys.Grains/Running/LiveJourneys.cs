@@ -5,46 +5,33 @@ using Journeys.Engine.Running;
 
 namespace Journeys.Grains.Running;
 
-/// <summary>
-/// A per-silo copy of the published journeys, refreshed at most every second, so profile grains do
-/// not call the one catalogue grain on every event.
-/// </summary>
-public sealed class LiveJourneys(IGrainFactory grains, TimeProvider clock, ILogger<LiveJourneys> logger) : IDisposable
+/// <summary>The silo's copy of the published journeys (<see cref="CatalogueCopy{T}"/>), ready to run.</summary>
+public sealed class LiveJourneys : IDisposable
 {
-    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
-    private readonly SemaphoreSlim refresh = new(1, 1);
-    private IReadOnlyList<RunnableJourney> current = [];
-    private IReadOnlyList<string> topics = [];
-    private DateTimeOffset loadedAt = DateTimeOffset.MinValue;
+    private readonly ILogger<LiveJourneys> logger;
+    private readonly CatalogueCopy<Snapshot> copy;
 
-    /// <summary>Every message topic the live journeys use: consent is resolved for these.</summary>
-    public IReadOnlyList<string> Topics => topics;
-
-    public async ValueTask<IReadOnlyList<RunnableJourney>> GetAsync()
+    public LiveJourneys(IGrainFactory grains, ILogger<LiveJourneys> logger)
     {
-        if (clock.GetUtcNow() - loadedAt < MaxAge)
-        {
-            return current;
-        }
-        await refresh.WaitAsync();
-        try
-        {
-            if (clock.GetUtcNow() - loadedAt >= MaxAge)
-            {
-                var live = await grains.GetGrain<IJourneyCatalogGrain>(0).GetLiveAsync();
-                current = live.Select(ToRunnable).OfType<RunnableJourney>().ToList();
-                topics = current.SelectMany(j => j.Versions.Values).SelectMany(d => d.Nodes).OfType<MessageNode>().Select(m => m.Topic).Distinct().ToList();
-                loadedAt = clock.GetUtcNow();
-            }
-            return current;
-        }
-        finally
-        {
-            refresh.Release();
-        }
+        this.logger = logger;
+        copy = new(async () => ToSnapshot(await grains.GetGrain<IJourneyCatalogGrain>(0).GetLiveAsync()), logger, "live journeys");
     }
 
-    public void Dispose() => refresh.Dispose();
+    /// <summary>Every message topic the live journeys use: consent is resolved for these.</summary>
+    public IReadOnlyList<string> Topics => copy.Current?.Topics ?? [];
+
+    public async ValueTask<IReadOnlyList<RunnableJourney>> GetAsync() => (await copy.GetAsync()).Journeys;
+
+    public void Dispose() => copy.Dispose();
+
+    private Snapshot ToSnapshot(IEnumerable<LiveJourney> live)
+    {
+        var journeys = live.Select(ToRunnable).OfType<RunnableJourney>().ToList();
+        var topics = journeys.SelectMany(j => j.Versions.Values).SelectMany(d => d.Nodes).OfType<MessageNode>().Select(m => m.Topic).Distinct().ToList();
+        return new Snapshot(journeys, topics);
+    }
+
+    private sealed record Snapshot(IReadOnlyList<RunnableJourney> Journeys, IReadOnlyList<string> Topics);
 
     private RunnableJourney? ToRunnable(LiveJourney live)
     {
