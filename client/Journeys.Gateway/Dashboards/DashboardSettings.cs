@@ -4,7 +4,7 @@ namespace Journeys.Gateway.Dashboards;
 public sealed class DashboardSettings
 {
     /// <summary>How often watched journeys' counters are read and pushed to browsers that watch them.</summary>
-    public TimeSpan LivePollPeriod { get; init; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan LivePollPeriod { get; init; } = TimeSpan.FromMilliseconds(250);
 
     public static DashboardSettings From(IConfiguration configuration)
     {

@@ -12,7 +12,7 @@ namespace Journeys.Grains.Running;
 /// </summary>
 public sealed class JourneyStatsBuffer(IJourneyStatsStore store, IJourneyOutcomeStore outcomes, ILogger<JourneyStatsBuffer> logger) : BackgroundService
 {
-    private static readonly TimeSpan FlushPeriod = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FlushPeriod = TimeSpan.FromMilliseconds(250);
     private readonly Lock gate = new();
     private Dictionary<(string Journey, int Version, string Node), NodeStatDelta> pending = [];
     private Dictionary<(string Journey, int Version, string Node, string Counter, string Outcome), long> pendingOutcomes = [];
