@@ -14,7 +14,9 @@ public sealed class JournalPartitionGrain(IEventJournal journal, ILogger<Journal
 {
     private const int ReadBatch = 2000;
     private const int CheckpointEveryProfiles = 2000;
-    private static readonly TimeSpan PollPeriod = TimeSpan.FromSeconds(1);
+    // Short, because a notified read can miss rows committed an instant earlier while an older
+    // transaction still ran (the xmin guard holds them back); the poll picks them up soon after.
+    private static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan CheckpointPeriod = TimeSpan.FromSeconds(2);
 
     private readonly HashSet<(string Kind, string Id)> unsavedProfiles = [];
