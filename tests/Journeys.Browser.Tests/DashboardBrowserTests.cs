@@ -22,16 +22,24 @@ public sealed class DashboardBrowserTests(ProductionClusterFixture fixture) : IC
     {
         var cluster = fixture.Cluster;
 
-        var (exitCode, output) = await NodeScript.RunAsync("e2e/dashboards.e2e.mjs", new Dictionary<string, string>
+        string output;
+        try
         {
-            ["BASE_URL"] = cluster.Http.BaseAddress!.ToString().TrimEnd('/'),
-            ["ADMIN_KEY"] = ProductionCluster.ManagementKey,
-            ["WRITE_KEY"] = ProductionCluster.WriteKey,
-            ["SCREENSHOTS"] = Path.Combine(Artifacts, "screenshots"),
-            ["LOAD_EVENTS"] = LoadEvents.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, TimeSpan.FromMinutes(6));
+            output = await ProcessRunner.RunAsync("node", [Path.Combine(RepositoryPaths.Root, "dashboards", "e2e", "dashboards.e2e.mjs")], TimeSpan.FromMinutes(6), new Dictionary<string, string?>
+            {
+                ["BASE_URL"] = cluster.Http.BaseAddress!.ToString().TrimEnd('/'),
+                ["ADMIN_KEY"] = ProductionCluster.ManagementKey,
+                ["WRITE_KEY"] = ProductionCluster.WriteKey,
+                ["SCREENSHOTS"] = Path.Combine(Artifacts, "screenshots"),
+                ["LOAD_EVENTS"] = LoadEvents.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+        {
+            Assert.Fail($"the browser script failed: {ex.Message}\n{cluster.Gateway?.OutputText}");
+            throw;
+        }
         TestContext.Current.TestOutputHelper?.WriteLine(output);
-        Assert.True(exitCode == 0, $"the browser script failed ({exitCode}):\n{output}\n{cluster.Gateway?.OutputText}");
 
         var shown = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Artifacts, "dashboard-figures.json"), TestContext.Current.CancellationToken))!["shown"]!.AsObject();
         var stored = await ReadDatabaseAsync(cluster.ConnectionString);
