@@ -83,8 +83,8 @@ public sealed class BatchedGrainStateStore : IAsyncDisposable
     {
         await using var command = dataSource.CreateCommand(ReadSql);
         command.Parameters.AddWithValue("service", serviceId);
-        command.Parameters.Add(TextArray("grain_ids", keys.Select(k => k.GrainId)));
-        command.Parameters.Add(TextArray("state_names", keys.Select(k => k.StateName)));
+        command.Parameters.Add(ArrayParameter.Of("grain_ids", NpgsqlDbType.Text, keys, k => k.GrainId));
+        command.Parameters.Add(ArrayParameter.Of("state_names", NpgsqlDbType.Text, keys, k => k.StateName));
         var found = new StoredGrainState?[keys.Count];
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -113,17 +113,14 @@ public sealed class BatchedGrainStateStore : IAsyncDisposable
     {
         await using var command = dataSource.CreateCommand(WriteSql);
         command.Parameters.AddWithValue("service", serviceId);
-        command.Parameters.Add(TextArray("grain_ids", round.Select(i => group[i].Key.GrainId)));
-        command.Parameters.Add(TextArray("state_names", round.Select(i => group[i].Key.StateName)));
-        command.Parameters.Add(new NpgsqlParameter("expected", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = round.Select(i => group[i].ExpectedVersion).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = round.Select(i => group[i].Payload).ToArray() });
+        command.Parameters.Add(ArrayParameter.Of("grain_ids", NpgsqlDbType.Text, round, i => group[i].Key.GrainId));
+        command.Parameters.Add(ArrayParameter.Of("state_names", NpgsqlDbType.Text, round, i => group[i].Key.StateName));
+        command.Parameters.Add(ArrayParameter.Of("expected", NpgsqlDbType.Integer, round, i => group[i].ExpectedVersion));
+        command.Parameters.Add(ArrayParameter.Of("payloads", NpgsqlDbType.Bytea, round, i => group[i].Payload));
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
             results[round[(int)reader.GetInt64(0) - 1]] = reader.GetInt32(1);
         }
     }
-
-    private static NpgsqlParameter TextArray(string name, IEnumerable<string> values) =>
-        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.ToArray() };
 }

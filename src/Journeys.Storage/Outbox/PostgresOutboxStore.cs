@@ -112,19 +112,16 @@ public sealed class PostgresOutboxStore : IOutboxStore, IAsyncDisposable
     private async Task InsertAsync(List<OutboxMessage> messages)
     {
         await using var command = dataSource.CreateCommand(InsertSql);
-        command.Parameters.Add(Array("keys", NpgsqlDbType.Text, messages, m => m.DedupeKey));
-        command.Parameters.Add(Array("kinds", NpgsqlDbType.Text, messages, m => m.ProfileKind));
-        command.Parameters.Add(Array("ids", NpgsqlDbType.Text, messages, m => m.ProfileId));
-        command.Parameters.Add(Array("journeys", NpgsqlDbType.Text, messages, m => m.JourneyId));
-        command.Parameters.Add(Array("versions", NpgsqlDbType.Integer, messages, m => m.Version));
-        command.Parameters.Add(Array("nodes", NpgsqlDbType.Text, messages, m => m.NodeId));
-        command.Parameters.Add(Array("channels", NpgsqlDbType.Text, messages, m => m.Channel));
-        command.Parameters.Add(Array("topics", NpgsqlDbType.Text, messages, m => m.Topic));
-        command.Parameters.Add(Array("payloads", NpgsqlDbType.Text, messages, m => m.PayloadJson));
-        command.Parameters.Add(Array("due", NpgsqlDbType.TimestampTz, messages, m => m.DueAt.UtcDateTime));
+        command.Parameters.Add(ArrayParameter.Of("keys", NpgsqlDbType.Text, messages, m => m.DedupeKey));
+        command.Parameters.Add(ArrayParameter.Of("kinds", NpgsqlDbType.Text, messages, m => m.ProfileKind));
+        command.Parameters.Add(ArrayParameter.Of("ids", NpgsqlDbType.Text, messages, m => m.ProfileId));
+        command.Parameters.Add(ArrayParameter.Of("journeys", NpgsqlDbType.Text, messages, m => m.JourneyId));
+        command.Parameters.Add(ArrayParameter.Of("versions", NpgsqlDbType.Integer, messages, m => m.Version));
+        command.Parameters.Add(ArrayParameter.Of("nodes", NpgsqlDbType.Text, messages, m => m.NodeId));
+        command.Parameters.Add(ArrayParameter.Of("channels", NpgsqlDbType.Text, messages, m => m.Channel));
+        command.Parameters.Add(ArrayParameter.Of("topics", NpgsqlDbType.Text, messages, m => m.Topic));
+        command.Parameters.Add(ArrayParameter.Of("payloads", NpgsqlDbType.Text, messages, m => m.PayloadJson));
+        command.Parameters.Add(ArrayParameter.Of("due", NpgsqlDbType.TimestampTz, messages, m => m.DueAt.UtcDateTime));
         await command.ExecuteNonQueryAsync();
     }
-
-    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, List<OutboxMessage> messages, Func<OutboxMessage, T> value) =>
-        new(name, NpgsqlDbType.Array | type) { Value = messages.Select(value).ToArray() };
 }

@@ -33,12 +33,12 @@ public sealed class PostgresJourneyOutcomeStore(NpgsqlDataSource dataSource) : I
         }
 
         await using var command = dataSource.CreateCommand(UpsertSql);
-        command.Parameters.Add(Array("journeys", NpgsqlDbType.Text, deltas, d => d.JourneyId));
-        command.Parameters.Add(Array("versions", NpgsqlDbType.Integer, deltas, d => d.Version));
-        command.Parameters.Add(Array("nodes", NpgsqlDbType.Text, deltas, d => d.NodeId));
-        command.Parameters.Add(Array("counters", NpgsqlDbType.Text, deltas, d => d.Counter));
-        command.Parameters.Add(Array("outcomes", NpgsqlDbType.Text, deltas, d => d.Outcome));
-        command.Parameters.Add(Array("counts", NpgsqlDbType.Bigint, deltas, d => d.Count));
+        command.Parameters.Add(ArrayParameter.Of("journeys", NpgsqlDbType.Text, deltas, d => d.JourneyId));
+        command.Parameters.Add(ArrayParameter.Of("versions", NpgsqlDbType.Integer, deltas, d => d.Version));
+        command.Parameters.Add(ArrayParameter.Of("nodes", NpgsqlDbType.Text, deltas, d => d.NodeId));
+        command.Parameters.Add(ArrayParameter.Of("counters", NpgsqlDbType.Text, deltas, d => d.Counter));
+        command.Parameters.Add(ArrayParameter.Of("outcomes", NpgsqlDbType.Text, deltas, d => d.Outcome));
+        command.Parameters.Add(ArrayParameter.Of("counts", NpgsqlDbType.Bigint, deltas, d => d.Count));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -54,7 +54,4 @@ public sealed class PostgresJourneyOutcomeStore(NpgsqlDataSource dataSource) : I
         }
         return rows;
     }
-
-    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, IReadOnlyList<NodeOutcomeDelta> deltas, Func<NodeOutcomeDelta, T> value) =>
-        new(name, NpgsqlDbType.Array | type) { Value = deltas.Select(value).ToArray() };
 }

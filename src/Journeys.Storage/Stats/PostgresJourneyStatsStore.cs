@@ -44,17 +44,17 @@ public sealed class PostgresJourneyStatsStore(NpgsqlDataSource dataSource) : IJo
         }
 
         await using var command = dataSource.CreateCommand(UpsertSql);
-        command.Parameters.Add(Array("journeys", NpgsqlDbType.Text, deltas, d => d.JourneyId));
-        command.Parameters.Add(Array("versions", NpgsqlDbType.Integer, deltas, d => d.Version));
-        command.Parameters.Add(Array("nodes", NpgsqlDbType.Text, deltas, d => d.NodeId));
-        command.Parameters.Add(Array("entered", NpgsqlDbType.Bigint, deltas, d => d.Entered));
-        command.Parameters.Add(Array("passed", NpgsqlDbType.Bigint, deltas, d => d.Passed));
-        command.Parameters.Add(Array("exited", NpgsqlDbType.Bigint, deltas, d => d.Exited));
-        command.Parameters.Add(Array("converted", NpgsqlDbType.Bigint, deltas, d => d.Converted));
-        command.Parameters.Add(Array("suppressed", NpgsqlDbType.Bigint, deltas, d => d.Suppressed));
-        command.Parameters.Add(Array("waiting", NpgsqlDbType.Bigint, deltas, d => d.Waiting));
-        command.Parameters.Add(Array("convertedTreatment", NpgsqlDbType.Bigint, deltas, d => d.ConvertedTreatment));
-        command.Parameters.Add(Array("convertedControl", NpgsqlDbType.Bigint, deltas, d => d.ConvertedControl));
+        command.Parameters.Add(ArrayParameter.Of("journeys", NpgsqlDbType.Text, deltas, d => d.JourneyId));
+        command.Parameters.Add(ArrayParameter.Of("versions", NpgsqlDbType.Integer, deltas, d => d.Version));
+        command.Parameters.Add(ArrayParameter.Of("nodes", NpgsqlDbType.Text, deltas, d => d.NodeId));
+        command.Parameters.Add(ArrayParameter.Of("entered", NpgsqlDbType.Bigint, deltas, d => d.Entered));
+        command.Parameters.Add(ArrayParameter.Of("passed", NpgsqlDbType.Bigint, deltas, d => d.Passed));
+        command.Parameters.Add(ArrayParameter.Of("exited", NpgsqlDbType.Bigint, deltas, d => d.Exited));
+        command.Parameters.Add(ArrayParameter.Of("converted", NpgsqlDbType.Bigint, deltas, d => d.Converted));
+        command.Parameters.Add(ArrayParameter.Of("suppressed", NpgsqlDbType.Bigint, deltas, d => d.Suppressed));
+        command.Parameters.Add(ArrayParameter.Of("waiting", NpgsqlDbType.Bigint, deltas, d => d.Waiting));
+        command.Parameters.Add(ArrayParameter.Of("convertedTreatment", NpgsqlDbType.Bigint, deltas, d => d.ConvertedTreatment));
+        command.Parameters.Add(ArrayParameter.Of("convertedControl", NpgsqlDbType.Bigint, deltas, d => d.ConvertedControl));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -71,7 +71,4 @@ public sealed class PostgresJourneyStatsStore(NpgsqlDataSource dataSource) : IJo
         }
         return rows;
     }
-
-    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, IReadOnlyList<NodeStatDelta> deltas, Func<NodeStatDelta, T> value) =>
-        new(name, NpgsqlDbType.Array | type) { Value = deltas.Select(value).ToArray() };
 }
