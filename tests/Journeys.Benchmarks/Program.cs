@@ -1,4 +1,5 @@
 using Journeys.Benchmarks;
+using Journeys.Benchmarks.Memory;
 using Journeys.Benchmarks.Popups;
 using Journeys.Benchmarks.Report;
 
@@ -28,6 +29,13 @@ if (PopupBenchmarkOptions.Parse(args) is { } popups)
     Publish(popups.Output, "popup", "Event -> popup latency (issue 5)", report.Render());
     return report.TargetMet ? 0 : 1;
 }
+if (MemoryBenchmarkOptions.Parse(args) is { } memory)
+{
+    var report = await new MemoryBenchmark(memory, Log).RunAsync();
+    Publish(memory.Output, "memory", "Memory per idle profile, cold activation (issue 7)", report.Render());
+    return report.TargetMet ? 0 : 1;
+}
 Console.Error.WriteLine(BenchmarkOptions.Usage);
 Console.Error.WriteLine(PopupBenchmarkOptions.Usage);
+Console.Error.WriteLine(MemoryBenchmarkOptions.Usage);
 return 64;

@@ -65,6 +65,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         state = document.StateJson is { } json ? ProfileJson.Deserialize<TState>(json) : Create(Id);
         journeys = document.JourneysJson is { } j ? JsonSerializer.Deserialize<ProfileJourneysState>(j, EngineJson.Options)! : ProfileJourneysState.Empty;
         history = document.JourneyHistoryJson is { } h ? JsonSerializer.Deserialize<List<JourneyEvent>>(h, EngineJson.Options)! : [];
+        ForgetSerializedModel();
         popups = new VisitorPopups(Kind, Id, () => stored.State, logger);
         this.RegisterGrainTimer(_ => SaveAsync(), new GrainTimerCreationOptions(SaveBehind, SaveBehind));
         if (document.ReminderDueAt is { } due && due <= Now)
@@ -472,7 +473,20 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             unsavedOutcomes.InsertRange(0, outcomes);
             throw;
         }
+        ForgetSerializedModel();
         services.Stats.Record(counted, outcomes);
+    }
+
+    /// <summary>
+    /// The document's JSON copies of the engine's model are only needed while they are written: held
+    /// beside the parsed model they would more than double an idle profile's memory (docs/benchmarks.md).
+    /// Every save serializes them again from the parsed model.
+    /// </summary>
+    private void ForgetSerializedModel()
+    {
+        stored.State.StateJson = null;
+        stored.State.JourneysJson = null;
+        stored.State.JourneyHistoryJson = null;
     }
 
     private Engine.Journeys.ProfileView View(TState current, IReadOnlyList<JourneyEvent> events, IReadOnlyList<RunnableJourney> live)

@@ -116,6 +116,19 @@ public sealed class BenchmarkCluster : IAsyncDisposable
         await gateway.WaitUntilHealthyAsync(new Uri(GatewayUrl, "/health/ready").ToString(), StartTimeout);
     }
 
+    /// <summary>Stops the gateway and the silos gracefully (state saved), leaving PostgreSQL and its data.</summary>
+    public async Task StopHostsAsync()
+    {
+        foreach (var host in new[] { gateway }.Concat(silos).OfType<HostProcess>())
+        {
+            host.Terminate();
+            await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
+            await host.DisposeAsync();
+        }
+        gateway = null;
+        silos.Clear();
+    }
+
     public async ValueTask DisposeAsync()
     {
         // Gateway first, so no request is in flight when the silos go.
