@@ -1,5 +1,6 @@
 using Journeys.Benchmarks;
 using Journeys.Benchmarks.Memory;
+using Journeys.Benchmarks.Mixed;
 using Journeys.Benchmarks.Popups;
 using Journeys.Benchmarks.Report;
 
@@ -35,7 +36,14 @@ if (MemoryBenchmarkOptions.Parse(args) is { } memory)
     Publish(memory.Output, "memory", "Memory per idle profile, cold activation (issue 7)", report.Render());
     return report.TargetMet ? 0 : 1;
 }
+if (MixedBenchmarkOptions.Parse(args) is { } mixed)
+{
+    var report = await new MixedBenchmark(mixed, Log).RunAsync();
+    Publish(mixed.Output, "mixed", "Mixed airline and toll-road traffic with the sample journeys (issue 7)", report.Render());
+    return report.Correct ? 0 : 1;
+}
 Console.Error.WriteLine(BenchmarkOptions.Usage);
 Console.Error.WriteLine(PopupBenchmarkOptions.Usage);
 Console.Error.WriteLine(MemoryBenchmarkOptions.Usage);
+Console.Error.WriteLine(MixedBenchmarkOptions.Usage);
 return 64;

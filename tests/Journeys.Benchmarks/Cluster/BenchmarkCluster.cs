@@ -20,8 +20,11 @@ public sealed class BenchmarkCluster : IAsyncDisposable
     private readonly List<HostProcess> silos = [];
     private HostProcess? gateway;
 
-    private BenchmarkCluster(PostgresServer postgres, string connectionString)
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
+    private BenchmarkCluster(PostgresServer postgres, string connectionString, IReadOnlyDictionary<string, string?> settings)
     {
+        this.settings = settings;
         this.postgres = postgres;
         ConnectionString = connectionString;
         DataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 100 }.ConnectionString);
@@ -34,14 +37,15 @@ public sealed class BenchmarkCluster : IAsyncDisposable
     public HostProcess Gateway => gateway ?? throw new InvalidOperationException("the gateway is not started");
     public IReadOnlyList<HostProcess> Silos => silos;
 
-    public static async Task<BenchmarkCluster> StartAsync()
+    /// <param name="settings">Configuration given to the silos and the gateway besides the cluster's own (e.g. delivery providers).</param>
+    public static async Task<BenchmarkCluster> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var postgres = await PostgresServer.StartNewAsync();
         BenchmarkCluster? cluster = null;
         try
         {
             var database = await MigratedDatabase.CreateAsync(postgres);
-            cluster = new BenchmarkCluster(postgres, database.ConnectionString);
+            cluster = new BenchmarkCluster(postgres, database.ConnectionString, settings ?? new Dictionary<string, string?>());
             await cluster.StartSiloAsync();
             await cluster.StartSiloAsync();
             await cluster.StartGatewayAsync();
@@ -86,7 +90,7 @@ public sealed class BenchmarkCluster : IAsyncDisposable
     private async Task StartSiloAsync()
     {
         var operationsPort = FreePort.Next();
-        var silo = HostProcess.Start(RepositoryPaths.SiloDll, new Dictionary<string, string?>
+        var silo = HostProcess.Start(RepositoryPaths.SiloDll, new Dictionary<string, string?>(settings)
         {
             ["ConnectionStrings__Journeys"] = ConnectionString,
             // An operator under load logs warnings, not a line per journey step.
@@ -103,7 +107,7 @@ public sealed class BenchmarkCluster : IAsyncDisposable
     private async Task StartGatewayAsync()
     {
         GatewayUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        gateway = HostProcess.Start(RepositoryPaths.GatewayDll, new Dictionary<string, string?>
+        gateway = HostProcess.Start(RepositoryPaths.GatewayDll, new Dictionary<string, string?>(settings)
         {
             ["ConnectionStrings__Journeys"] = ConnectionString,
             // An operator under load logs warnings, not a line per journey step.
