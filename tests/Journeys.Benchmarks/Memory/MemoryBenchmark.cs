@@ -52,7 +52,14 @@ public sealed class MemoryBenchmark(MemoryBenchmarkOptions options, Action<strin
         var active = await CustomerActivationsAsync(silo.Grains);
         log($"  {active:N0} customer activations; live heap {before.LiveBytes / 1048576.0:F1} -> {after.LiveBytes / 1048576.0:F1} MiB");
 
-        return new MemoryReport(options, machine, seeded, stored, options.Profiles - warmUp, active, elapsed, latency.Summarize(), before, after);
+        // The same number of profiles with no state splits the figure into what Orleans and an empty
+        // profile cost and what the typical state adds.
+        await ActivateAsync(silo.Grains, options.Profiles, 2 * options.Profiles - warmUp, null, EmptyProfileId);
+        await Task.Delay(IdleBeforeReading);
+        var withEmpty = HeapReading.Take();
+        log($"  with as many empty profiles: live heap {withEmpty.LiveBytes / 1048576.0:F1} MiB");
+
+        return new MemoryReport(options, machine, seeded, stored, options.Profiles - warmUp, active, elapsed, latency.Summarize(), before, after, withEmpty);
     }
 
     /// <summary>Through the real pipeline, so the state is what the product keeps: traits, computed properties, segments, journeys, timeline.</summary>
@@ -75,8 +82,11 @@ public sealed class MemoryBenchmark(MemoryBenchmarkOptions options, Action<strin
         return result;
     }
 
-    private async Task ActivateAsync(IGrainFactory grains, int from, int to, LatencyRecorder? latency)
+    private static string EmptyProfileId(int n) => "empty-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task ActivateAsync(IGrainFactory grains, int from, int to, LatencyRecorder? latency, Func<int, string>? id = null)
     {
+        id ??= EventBatchGenerator.CustomerId;
         var next = from - 1;
         var workers = Enumerable.Range(0, options.Concurrency).Select(async _ =>
         {
@@ -85,7 +95,7 @@ public sealed class MemoryBenchmark(MemoryBenchmarkOptions options, Action<strin
             while ((n = Interlocked.Increment(ref next)) < to)
             {
                 var sentAt = Stopwatch.GetTimestamp();
-                await grains.GetGrain<ICustomerGrain>(EventBatchGenerator.CustomerId(n)).GetAsync();
+                await grains.GetGrain<ICustomerGrain>(id(n)).GetAsync();
                 latency?.RecordSince(sentAt);
             }
         });

@@ -16,12 +16,14 @@ public sealed record MemoryReport(
     TimeSpan ActivationTime,
     LatencySummary ActivationLatency,
     HeapReading Before,
-    HeapReading After)
+    HeapReading After,
+    HeapReading WithEmptyProfiles)
 {
     public const double TargetBytesPerProfile = 4 * 1024;
 
     public DateTimeOffset RanAt { get; } = DateTimeOffset.UtcNow;
     public double BytesPerProfile => (After.LiveBytes - Before.LiveBytes) / (double)Activated;
+    public double BytesPerEmptyProfile => (WithEmptyProfiles.LiveBytes - After.LiveBytes) / (double)Activated;
     public double ActivationsPerSecond => Activated / ActivationTime.TotalSeconds;
     public bool TargetMet => ActiveAtEnd >= Activated && BytesPerProfile <= TargetBytesPerProfile;
 
@@ -41,6 +43,8 @@ public sealed record MemoryReport(
         md.AppendLine("| measurement | value |");
         md.AppendLine("|---|---:|");
         md.AppendLine(Invariant($"| managed heap per idle profile (live bytes after full GC / profiles) | {BytesPerProfile:N0} bytes |"));
+        md.AppendLine(Invariant($"| of which Orleans' activation and an empty profile (as many profiles with no state, activated after) | {BytesPerEmptyProfile:N0} bytes |"));
+        md.AppendLine(Invariant($"| of which the typical state | {BytesPerProfile - BytesPerEmptyProfile:N0} bytes |"));
         md.AppendLine(Invariant($"| live managed heap before -> after | {Before.LiveBytes / 1048576.0:N1} -> {After.LiveBytes / 1048576.0:N1} MiB |"));
         md.AppendLine(Invariant($"| process working set before -> after | {Before.WorkingSetBytes / 1048576.0:N1} -> {After.WorkingSetBytes / 1048576.0:N1} MiB ({(After.WorkingSetBytes - Before.WorkingSetBytes) / (double)Activated:N0} bytes per profile) |"));
         md.AppendLine(Invariant($"| customer activations at the end | {ActiveAtEnd:N0} |"));
