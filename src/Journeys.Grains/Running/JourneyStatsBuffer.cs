@@ -49,7 +49,7 @@ public sealed class JourneyStatsBuffer(IJourneyStatsStore store, IJourneyOutcome
                 NodeExited c => new(c.JourneyId, c.Version, c.NodeId, OutcomeCounters.Exit, c.Outcome, 1),
                 InstanceFinished c => new(c.JourneyId, c.Version, c.NodeId, OutcomeCounters.Finished, c.Reason, 1),
                 Converted c => new(c.JourneyId, c.Version, c.NodeId, OutcomeCounters.Converted, GroupOf(c), 1),
-                Suppressed c => new(c.JourneyId, c.Version, c.NodeId, OutcomeCounters.Suppressed, ReasonKind(c.Reason), 1),
+                Suppressed c => new(c.JourneyId, c.Version, c.NodeId, OutcomeCounters.Suppressed, SuppressionReasons.Kind(c.Reason), 1),
                 _ => null,
             };
             if (outcome is not null)
@@ -81,9 +81,6 @@ public sealed class JourneyStatsBuffer(IJourneyStatsStore store, IJourneyOutcome
 
     private static string GroupOf(Converted c) =>
         c.ControlGroup ? OutcomeCounters.Control : c.TreatmentGroup ? OutcomeCounters.Treatment : OutcomeCounters.NoGroup;
-
-    /// <summary>"noConsent:email:cart" counts as noConsent: the breakdown is by kind of reason, not by channel and topic.</summary>
-    private static string ReasonKind(string reason) => reason.Split(':', 2)[0];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
