@@ -33,8 +33,7 @@ public sealed class JourneyStatsBuffer(IJourneyStatsStore store, IJourneyOutcome
                 NodeEntered c => new(c.JourneyId, c.Version, c.NodeId, Entered: 1),
                 NodeExited c => new(c.JourneyId, c.Version, c.NodeId, Passed: 1),
                 InstanceFinished c => new(c.JourneyId, c.Version, c.NodeId, Exited: 1),
-                Converted c => new(c.JourneyId, c.Version, c.NodeId, Converted: 1,
-                    ConvertedTreatment: c.TreatmentGroup ? 1 : 0, ConvertedControl: c.ControlGroup ? 1 : 0),
+                Converted c => new(c.JourneyId, c.Version, c.NodeId, Converted: 1),
                 Suppressed c => new(c.JourneyId, c.Version, c.NodeId, Suppressed: 1),
                 _ => null,
             };
