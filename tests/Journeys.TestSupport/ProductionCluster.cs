@@ -21,10 +21,10 @@ public sealed class ProductionCluster : IAsyncDisposable
     private readonly int gatewayHttpPort = FreePort.Next();
     private readonly SiloPorts[] siloPorts = [new(), new()];
 
-    private ProductionCluster(string connectionString)
+    private ProductionCluster(string connectionString, IReadOnlyDictionary<string, string?> settings)
     {
         ConnectionString = connectionString;
-        common = new()
+        common = new(settings)
         {
             ["ConnectionStrings__Journeys"] = connectionString,
             ["Orleans__ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
@@ -37,6 +37,7 @@ public sealed class ProductionCluster : IAsyncDisposable
             ["Visitors__ServeDemo"] = "true",
             ["Visitors__SubscriptionRefresh"] = "00:00:02",
             ["Serilog__MinimumLevel__Override__Orleans"] = "Warning",
+            ["Delivery__Tracking__PublicBaseUrl"] = $"http://127.0.0.1:{gatewayHttpPort}",
         };
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{gatewayHttpPort}"), Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -47,9 +48,10 @@ public sealed class ProductionCluster : IAsyncDisposable
     public HostProcess? Gateway { get; private set; }
 
     /// <summary>Starts both silos at once against an empty database, then the gateway.</summary>
-    public static async Task<ProductionCluster> StartAsync(PostgresServer server)
+    /// <param name="settings">More settings for every process, e.g. the SMTP server their dispatchers send to.</param>
+    public static async Task<ProductionCluster> StartAsync(PostgresServer server, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var cluster = new ProductionCluster(await server.CreateDatabaseAsync());
+        var cluster = new ProductionCluster(await server.CreateDatabaseAsync(), settings ?? new Dictionary<string, string?>());
         try
         {
             await Task.WhenAll(cluster.StartSiloAsync(0), cluster.StartSiloAsync(1));

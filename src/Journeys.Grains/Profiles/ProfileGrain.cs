@@ -32,7 +32,6 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     private const int TimelineKept = 100;
     private static readonly TimeSpan SaveBehind = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan PreciseTimerHorizon = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan CountersSaveDelay = TimeSpan.FromMilliseconds(200);
 
     private TState state = null!;
     private ProfileJourneysState journeys = ProfileJourneysState.Empty;
@@ -284,8 +283,9 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         dirty = true;
         if (unsavedStats.Count > 0 && countersSave is null)
         {
-            // Counters wait for the save (see unsavedStats); saving soon keeps dashboards live without a write per event.
-            countersSave = this.RegisterGrainTimer(_ => SaveCountedAsync(), new GrainTimerCreationOptions(CountersSaveDelay, Timeout.InfiniteTimeSpan));
+            // Counters wait for the save (see unsavedStats). It runs in a turn of its own right after this one, so the
+            // journal reader does not wait for it, and is group-committed with the saves of other profiles.
+            countersSave = this.RegisterGrainTimer(_ => SaveCountedAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         }
     }
 

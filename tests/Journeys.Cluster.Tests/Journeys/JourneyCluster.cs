@@ -43,6 +43,7 @@ public sealed class JourneyCluster : IAsyncDisposable
         writer = new JournalWriter(dataSource, JourneySiloConfigurator.Journal, NullLogger<JournalWriter>.Instance);
         journal = new PostgresEventJournal(writer, new JournalReader(dataSource), JourneySiloConfigurator.Journal);
         Stats = new PostgresJourneyStatsStore(dataSource);
+        Outcomes = new PostgresJourneyOutcomeStore(dataSource);
     }
 
     public TestCluster Cluster { get; }
@@ -52,6 +53,8 @@ public sealed class JourneyCluster : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
 
     public IJourneyStatsStore Stats { get; }
+
+    public IJourneyOutcomeStore Outcomes { get; }
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
@@ -161,20 +164,31 @@ public sealed class JourneyCluster : IAsyncDisposable
             .ToList();
     }
 
-    /// <summary>Per-node counters of a journey once they satisfy <paramref name="done"/> (they are flushed about once a second).</summary>
-    public async Task<JourneyCounters> CountersAsync(string journeyId, Func<JourneyCounters, bool> done)
+    /// <summary>Per-node counters of a journey once they satisfy <paramref name="done"/> (the silos write them in batches).</summary>
+    public Task<JourneyCounters> CountersAsync(string journeyId, Func<JourneyCounters, bool> done) =>
+        SettleAsync(async () => new JourneyCounters(await Stats.ReadAsync(journeyId)), done, $"Counters of {journeyId}");
+
+    /// <summary>A journey's conversions by group (<c>treatment</c>, <c>control</c>, <c>noGroup</c>) once they satisfy <paramref name="done"/>.</summary>
+    public Task<Dictionary<string, long>> ConversionsByGroupAsync(string journeyId, Func<Dictionary<string, long>, bool> done) =>
+        SettleAsync(
+            async () => (await Outcomes.ReadAsync(journeyId)).Where(o => o.Counter == OutcomeCounters.Converted)
+                .GroupBy(o => o.Outcome).ToDictionary(g => g.Key, g => g.Sum(o => o.Count)),
+            done,
+            $"Conversions of {journeyId}");
+
+    private static async Task<T> SettleAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
         {
-            var counters = new JourneyCounters(await Stats.ReadAsync(journeyId));
-            if (done(counters))
+            var value = await read();
+            if (done(value))
             {
-                return counters;
+                return value;
             }
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"Counters of {journeyId} did not settle: {counters}");
+                Assert.Fail($"{what} did not settle: {(value is System.Collections.IEnumerable items ? string.Join(", ", items.Cast<object>()) : value)}");
             }
             await Task.Delay(100);
         }
