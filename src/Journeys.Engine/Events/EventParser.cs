@@ -93,6 +93,11 @@ public sealed class EventParser
 
     private static ParseResult WithDocument(ReadOnlyMemory<byte> utf8Json, Func<JsonElement, ParseResult> parse)
     {
+        if (!JsonText.IsUtf8(utf8Json.Span))
+        {
+            return new ParseResult([], [new FieldError(JsonPath.Root, JsonText.NotUtf8)]);
+        }
+
         JsonDocument document;
         try
         {
@@ -106,7 +111,9 @@ public sealed class EventParser
         // Envelopes clone what they keep, so the document can go when parsing is done.
         using (document)
         {
-            return parse(document.RootElement);
+            return JsonText.FindLoneSurrogate(utf8Json.Span, document.RootElement) is { } path
+                ? new ParseResult([], [new FieldError(path, JsonText.LoneSurrogate)])
+                : parse(document.RootElement);
         }
     }
 

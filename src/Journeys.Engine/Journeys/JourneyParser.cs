@@ -1,9 +1,10 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Journeys.Engine.Journeys;
 
 /// <summary>Reads a definition from JSON and validates it; malformed JSON is reported like any other error.</summary>
-public static class JourneyParser
+public static partial class JourneyParser
 {
     public static JourneyParseResult Parse(string json)
     {
@@ -15,6 +16,11 @@ public static class JourneyParser
         catch (JsonException exception)
         {
             return new(null, [new ValidationError(Location(exception.Path), FirstLine(exception.Message))]);
+        }
+        catch (NotSupportedException exception)
+        {
+            // The serializer says so when a node or trigger has no "type" to pick its kind by; the path is only in the message.
+            return new(null, [new ValidationError(Location(PathIn(exception.Message)), "a \"type\" naming the kind of node, trigger or condition is required")]);
         }
 
         return definition is null
@@ -28,4 +34,9 @@ public static class JourneyParser
     private static string Location(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "$" : path.TrimStart('$', '.');
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    private static string? PathIn(string message) => PathInMessage().Match(message) is { Success: true } match ? match.Groups[1].Value : null;
+
+    [GeneratedRegex(@"Path: (\$[^ |]*)")]
+    private static partial Regex PathInMessage();
 }

@@ -158,6 +158,12 @@ public static class JourneyValidator
             case AwardPointsNode { Points: <= 0 }:
                 errors.Add(new($"{at}.points", "points awarded are positive"));
                 break;
+            case IssuePromoCodeNode promo:
+                Require(promo.Campaign, $"{at}.campaign", errors);
+                break;
+            case IssueVoucherNode voucher:
+                Require(voucher.VoucherType, $"{at}.voucherType", errors);
+                break;
             case SetTraitNode trait:
                 Require(trait.Trait, $"{at}.trait", errors);
                 break;

@@ -108,4 +108,23 @@ public sealed class JourneyValidatorTests
         Assert.Null(result.Definition);
         Assert.StartsWith("nodes[0]", Assert.Single(result.Errors).Location, StringComparison.Ordinal);
     }
+
+    // Found by the HTTP fuzzer (tests/Journeys.EndToEnd.Tests/BadInputFuzzTests): the gateway answered 500.
+    [Fact]
+    public void A_node_without_a_type_is_an_error_at_the_node_not_an_exception() =>
+        AssertError(Errors("""[ { "id": "first", "next": "done" }, { "id": "done", "type": "exit" } ]"""), "nodes[0]", "\"type\"");
+
+    // Found by the HTTP fuzzer: an empty campaign was saved.
+    [Fact]
+    public void Promo_code_and_voucher_nodes_need_a_campaign_and_a_voucher_type()
+    {
+        var errors = Errors("""
+            [ { "id": "first", "type": "issuePromoCode", "campaign": " ", "next": "voucher" },
+              { "id": "voucher", "type": "issueVoucher", "voucherType": "", "next": "done" },
+              { "id": "done", "type": "exit" } ]
+            """);
+
+        AssertError(errors, "nodes[0].campaign", "a value is required");
+        AssertError(errors, "nodes[1].voucherType", "a value is required");
+    }
 }
