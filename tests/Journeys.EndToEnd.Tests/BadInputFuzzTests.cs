@@ -21,9 +21,12 @@ public sealed class BadInputFuzzTests(ProductionClusterFixture fixture, ITestOut
         var cases = FuzzCases.Generate(settings, ProductionCluster.WriteKey, ProductionCluster.ManagementKey);
         var foreignBefore = await StoredState.ForeignJournalRowsAsync(Cluster, settings.Run);
 
+        var processes = new[] { ("gateway", Cluster.Gateway!.Id), ("silo 1", Cluster.Silos[0]!.Id), ("silo 2", Cluster.Silos[1]!.Id), ("fuzzer", Environment.ProcessId) };
+        var cpuBefore = processes.Select(p => ProcessCpu.Of(p.Item2)).ToArray();
         var watch = Stopwatch.StartNew();
         var outcomes = await FuzzRunner.RunAsync(Cluster.Http.BaseAddress!, cases, settings.Connections, TestContext.Current.CancellationToken);
         watch.Stop();
+        var cpu = processes.Select((p, i) => (p.Item1, ProcessCpu.Of(p.Item2) - cpuBefore[i])).ToArray();
 
         var violations = outcomes.Where(o => o.Violation() is not null).Select(o => $"{o.Violation()}: {o}").ToList();
         violations.AddRange(await StoredState.ViolationsAsync(Cluster, settings.Run, outcomes));
@@ -32,7 +35,7 @@ public sealed class BadInputFuzzTests(ProductionClusterFixture fixture, ITestOut
         {
             violations.Add($"{foreignAfter - foreignBefore} journal rows appeared under messageIds the run never sent");
         }
-        var report = FuzzReport.Markdown(settings, outcomes, watch.Elapsed, violations.Count);
+        var report = FuzzReport.Markdown(settings, outcomes, watch.Elapsed, cpu, violations.Count);
         output.WriteLine(report);
         output.WriteLine("Written to " + FuzzReport.Write(report));
 

@@ -11,7 +11,7 @@ public sealed record FuzzSettings(ulong Seed, int Cases, int Connections)
     public static FuzzSettings FromEnvironment() => new(
         ulong.TryParse(Environment.GetEnvironmentVariable("JOURNEYS_FUZZ_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed) ? seed : DefaultSeed,
         int.TryParse(Environment.GetEnvironmentVariable("JOURNEYS_FUZZ_CASES"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var cases) ? cases : DefaultCases,
-        Connections: 6);
+        Connections: 8);
 
     /// <summary>The prefix of every messageId and journey id of the run.</summary>
     public string Run => "fz" + Seed.ToString(CultureInfo.InvariantCulture);

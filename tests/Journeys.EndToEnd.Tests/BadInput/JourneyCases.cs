@@ -37,7 +37,7 @@ public static class JourneyCases
                 select Case(j.Body, key, "body not an object: " + root, Expectation.FieldError("$"), withId: false, toBytes: _ => RawBodies.Utf8(root))),
             (4, from j in ValidJourneys.Any
                 from wrong in Gen.OneOf<string?>(null, "Bearer not-the-key", "Basic " + managementKey, "Bearer")
-                select Case(j.Body, wrong, "management key " + (wrong ?? "missing"), Expectation.Unauthorized, withId: false)));
+                select Case(j.Body, wrong, "management key: " + (wrong ?? "missing"), Expectation.Unauthorized, withId: false)));
     }
 
     private static Func<string, FuzzCase> Case(

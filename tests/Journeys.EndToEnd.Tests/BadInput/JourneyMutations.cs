@@ -54,25 +54,26 @@ public static class JourneyMutations
     private static Gen<Broken> BadDuration(ValidJourney j) =>
         from at in Gen.OneOf<string>([.. j.Durations])
         from value in Gen.OneOf<string>("\"soon\"", "\"P1X\"", "\"PT\"", "\"-PT1H\"", "\"PT0S\"", "5", "\"\"", "\"P99999999999D\"", "\"PT99999999999999H\"", "\"1 hour\"", "null", "{}")
-        select SetJson(j, at, value, "bad duration " + value, at);
+        select SetJson(j, at, value, "bad duration: " + value, at);
 
     private static Gen<Broken> NodeField(ValidJourney j, int i)
     {
         var at = $"nodes[{i}]";
         return j.Nodes[i].Type switch
         {
-            "holdout" => Gen.OneOf<string>("0", "100", "150", "-5", "\"ten\"").Select(v => SetJson(j, $"{at}.percent", v, "holdout percent " + v, $"{at}.percent")),
+            "holdout" => Gen.OneOf<string>("0", "100", "150", "-5", "\"ten\"").Select(v => SetJson(j, $"{at}.percent", v, "holdout percent: " + v, $"{at}.percent")),
             "split" => Gen.OneOf(
-                Gen.OneOf<string>("\"x\"", "0", "-10").Select(v => SetJson(j, $"{at}.branches[0].weight", v, "split weight " + v, $"{at}.branches[0].weight", $"{at}.branches")),
+                Gen.OneOf<string>("\"x\"", "0", "-10").Select(v => SetJson(j, $"{at}.branches[0].weight", v, "split weight: " + v, $"{at}.branches[0].weight", $"{at}.branches")),
                 Gen.Const(SetJson(j, $"{at}.branches[1].weight", "1", "split weights not summing to 100", $"{at}.branches")),
-                Gen.Const(SetJson(j, $"{at}.branches", "[]", "split without branches", $"{at}.branches"))),
-            "awardPoints" => Gen.OneOf<string>("0", "-5", "\"many\"", "1.5").Select(v => SetJson(j, $"{at}.points", v, "points " + v, $"{at}.points")),
+                Gen.Const(SetJson(j, $"{at}.branches", "[]", "split without branches", $"{at}.branches")),
+                Gen.Const(SetJson(j, $"{at}.branches[0]", "null", "null split branch", $"{at}.branches[0]"))),
+            "awardPoints" => Gen.OneOf<string>("0", "-5", "\"many\"", "1.5").Select(v => SetJson(j, $"{at}.points", v, "points: " + v, $"{at}.points")),
             "message" => Gen.OneOf(
-                Gen.OneOf<string>("\"pigeon\"", "\"popup\"", "1").Select(v => SetJson(j, $"{at}.channel", v, "channel " + v, $"{at}.channel")),
+                Gen.OneOf<string>("\"pigeon\"", "\"popup\"", "1").Select(v => SetJson(j, $"{at}.channel", v, "channel: " + v, $"{at}.channel")),
                 Gen.OneOf<string>("\"\"", "\"  \"").Select(v => SetJson(j, $"{at}.topic", v, "empty topic", $"{at}.topic")),
                 Gen.OneOf<string>("\"{{ oops\"", "\"{% if traits.a %}unclosed\"", "\"{{ secrets.key }}\"").Select(v => SetJson(j, $"{at}.template.body", v, "bad Liquid", $"{at}.template.body")),
                 Gen.Const(SetJson(j, $"{at}.template", "{}", "empty template", $"{at}.template"))),
-            "webhook" => Gen.OneOf<string>("\"ftp://hooks.example/x\"", "\"not a url\"", "5", "\"\"").Select(v => SetJson(j, $"{at}.url", v, "webhook url " + v, $"{at}.url")),
+            "webhook" => Gen.OneOf<string>("\"ftp://hooks.example/x\"", "\"not a url\"", "5", "\"\"").Select(v => SetJson(j, $"{at}.url", v, "webhook url: " + v, $"{at}.url")),
             "setTrait" => Gen.OneOf<string>("\"\"", "5").Select(v => SetJson(j, $"{at}.trait", v, "bad trait name", $"{at}.trait")),
             "issuePromoCode" => Gen.OneOf<string>("\"\"", "[]").Select(v => SetJson(j, $"{at}.campaign", v, "bad campaign", $"{at}.campaign")),
             "waitForEvent" => Gen.OneOf<string>("\"\"", "{}").Select(v => SetJson(j, $"{at}.event", v, "bad awaited event", $"{at}.event")),

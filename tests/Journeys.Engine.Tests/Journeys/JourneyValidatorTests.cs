@@ -127,4 +127,19 @@ public sealed class JourneyValidatorTests
         AssertError(errors, "nodes[0].campaign", "a value is required");
         AssertError(errors, "nodes[1].voucherType", "a value is required");
     }
+
+    // Found by the HTTP fuzzer: a null in a list of the definition made the validator throw (500).
+    [Fact]
+    public void Null_nodes_branches_and_caps_are_errors_at_their_place()
+    {
+        AssertError(Errors("""[ { "id": "first", "type": "exit" }, null ]"""), "nodes[1]", "not null");
+        AssertError(
+            Errors("""[ { "id": "first", "type": "split", "branches": [ null, { "name": "b", "weight": 100, "next": "done" } ] }, { "id": "done", "type": "exit" } ]"""),
+            "nodes[0].branches[0]",
+            "not null");
+        AssertError(
+            Errors("""[ { "id": "first", "type": "exit" } ]""", extra: "\"policies\": { \"frequencyCaps\": [ null ] },"),
+            "policies.frequencyCaps[0]",
+            "not null");
+    }
 }
