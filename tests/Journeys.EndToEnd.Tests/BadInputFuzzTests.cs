@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
 using Journeys.EndToEnd.Tests.BadInput;
 using Journeys.TestSupport;
 
@@ -47,5 +49,22 @@ public sealed class BadInputFuzzTests(ProductionClusterFixture fixture, ITestOut
         }
         Assert.True(violations.Count == 0,
             $"{violations.Count} violations with seed {settings.Seed} (rerun: {settings.Rerun}):\n" + string.Join("\n", violations.Take(40)));
+    }
+
+    // Found while fixing the journey parser's answer to typeless nodes: the segment API had the same 500.
+    [Fact]
+    public async Task A_segment_condition_without_a_type_is_a_field_error_and_nothing_is_saved()
+    {
+        var name = "typeless-" + Guid.NewGuid().ToString("N")[..8];
+
+        using var put = await Cluster.ManageAsync(HttpMethod.Put, "/api/segments/" + name, new JsonObject
+        {
+            ["condition"] = new JsonObject { ["field"] = "computed.trips", ["op"] = "gte", ["value"] = 2 },
+        });
+        using var list = await Cluster.ManageAsync(HttpMethod.Get, "/api/segments");
+
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        Assert.Contains("\"$.condition\"", await put.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.DoesNotContain(name, await list.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 }

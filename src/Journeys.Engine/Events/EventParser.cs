@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -31,6 +32,11 @@ public sealed class EventParser
     {
         var events = new List<EventEnvelope>(1);
         var errors = new List<FieldError>();
+        if (NotUnicode(body) is { } bad)
+        {
+            return bad;
+        }
+
         if (ReadEvent(body, JsonPath.Root, type, BatchDefaults.None, receivedAt, errors) is { } envelope)
         {
             events.Add(envelope);
@@ -54,6 +60,11 @@ public sealed class EventParser
     {
         var events = new List<EventEnvelope>();
         var errors = new List<FieldError>();
+        if (NotUnicode(body) is { } bad)
+        {
+            return bad;
+        }
+
         if (body.ValueKind != JsonValueKind.Object)
         {
             errors.Add(new FieldError(JsonPath.Root, "must be an object with a \"batch\" array"));
@@ -111,11 +122,15 @@ public sealed class EventParser
         // Envelopes clone what they keep, so the document can go when parsing is done.
         using (document)
         {
-            return JsonText.FindLoneSurrogate(utf8Json.Span, document.RootElement) is { } path
-                ? new ParseResult([], [new FieldError(path, JsonText.LoneSurrogate)])
-                : parse(document.RootElement);
+            return parse(document.RootElement);
         }
     }
+
+    // Bodies from the SignalR stream arrive as elements, so the check is made on the element, not in WithDocument.
+    private static ParseResult? NotUnicode(JsonElement body) =>
+        body.ValueKind != JsonValueKind.Undefined && JsonText.FindLoneSurrogate(JsonMarshal.GetRawUtf8Value(body), body) is { } path
+            ? new ParseResult([], [new FieldError(path, JsonText.LoneSurrogate)])
+            : null;
 
     private EventEnvelope? ReadEvent(
         JsonElement item,
