@@ -39,9 +39,9 @@ public static class FuzzRunner
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             return new FuzzOutcome(number, fuzzCase, (int)response.StatusCode, ErrorKeys(body), body, watch.Elapsed);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            // No answer at all (connection reset, gateway gone) breaks the properties as a 5xx would.
+            // No answer at all (connection reset, gateway gone, 60 s without a reply) breaks the properties as a 5xx would.
             return new FuzzOutcome(number, fuzzCase, 599, [], "no answer: " + ex.Message, watch.Elapsed);
         }
     }

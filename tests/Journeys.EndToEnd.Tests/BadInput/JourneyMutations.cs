@@ -22,11 +22,11 @@ public static class JourneyMutations
         (2, from i in Gen.Int[0, j.Nodes.Count - 1]
             from type in Gen.OneOf<string>("teleport", "Wait", "")
             select Set(j, $"nodes[{i}].type", type, "unknown node type", $"nodes[{i}]", $"nodes[{i}].type")),
-        (1, Gen.Int[0, j.Nodes.Count - 1].Select(i => Remove(j, $"nodes[{i}].type", "node without type", $"nodes[{i}]", $"nodes[{i}].type"))),
-        (2, Gen.Int[0, j.Nodes.Count - 1].Select(i => Remove(j, $"nodes[{i}].id", "node without id", $"nodes[{i}].id", $"nodes[{i}]"))),
-        (1, Gen.Const(Remove(j, "trigger", "no trigger", "trigger", "$"))),
-        (1, Gen.Const(Remove(j, "nodes", "no nodes", "nodes", "$"))),
-        (1, Gen.Const(Remove(j, "trigger.next", "trigger without next", "trigger.next", "trigger"))),
+        (1, Gen.Int[0, j.Nodes.Count - 1].Select(i => Remove(j, $"nodes[{i}].type", "node without type", $"nodes[{i}].type"))),
+        (2, Gen.Int[0, j.Nodes.Count - 1].Select(i => Remove(j, $"nodes[{i}].id", "node without id", $"nodes[{i}].id"))),
+        (1, Gen.Const(Remove(j, "trigger", "no trigger", "trigger"))),
+        (1, Gen.Const(Remove(j, "nodes", "no nodes", "nodes"))),
+        (1, Gen.Const(Remove(j, "trigger.next", "trigger without next", "trigger.next"))),
         (1, Gen.OneOf<string>("teleport", "Event", "").Select(t => Set(j, "trigger.type", t, "unknown trigger type", "trigger", "trigger.type"))),
         (2, Gen.Int[1, Math.Max(1, j.Nodes.Count - 1)].Select(i => Edit(j, "duplicate node id", [$"nodes[{i}].id"], body => body["nodes"]![i]!["id"] = i == 0 ? "done" : "n0"))),
         (1, Gen.Int[0, j.Nodes.Count].Select(i => Edit(j, "null node", [$"nodes[{i}]"], body => body["nodes"]![i] = null))),

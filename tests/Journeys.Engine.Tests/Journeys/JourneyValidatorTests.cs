@@ -111,8 +111,8 @@ public sealed class JourneyValidatorTests
 
     // Found by the HTTP fuzzer (tests/Journeys.EndToEnd.Tests/BadInputFuzzTests): the gateway answered 500.
     [Fact]
-    public void A_node_without_a_type_is_an_error_at_the_node_not_an_exception() =>
-        AssertError(Errors("""[ { "id": "first", "next": "done" }, { "id": "done", "type": "exit" } ]"""), "nodes[0]", "\"type\"");
+    public void A_node_without_a_type_is_an_error_at_its_type_not_an_exception() =>
+        AssertError(Errors("""[ { "id": "first", "next": "done" }, { "id": "done", "type": "exit" } ]"""), "nodes[0].type", "\"type\"");
 
     // Found by the HTTP fuzzer: an empty campaign was saved.
     [Fact]
@@ -141,5 +141,14 @@ public sealed class JourneyValidatorTests
             Errors("""[ { "id": "first", "type": "exit" } ]""", extra: "\"policies\": { \"frequencyCaps\": [ null ] },"),
             "policies.frequencyCaps[0]",
             "not null");
+    }
+
+    // Found by the HTTP fuzzer: a missing property was reported at its object (nodes[0]), not at the property.
+    [Fact]
+    public void Missing_required_properties_are_errors_at_the_properties()
+    {
+        AssertError(Errors("""[ { "type": "wait", "next": "done" }, { "id": "done", "type": "exit" } ]"""), "nodes[0].id", "a value is required");
+        AssertError(Errors("""[ { "id": "first", "type": "wait", "duration": "PT1H" } ]"""), "nodes[0].next", "a value is required");
+        AssertError(JourneyParser.Parse("""{ "id": "j", "version": 1, "nodes": [] }""").Errors, "trigger", "a value is required");
     }
 }
