@@ -13,6 +13,4 @@ public sealed record Expectation(int Status, IReadOnlyList<string[]> PathGroups)
     public static Expectation TooLarge { get; } = new(413, []);
 
     public static Expectation FieldError(params string[] anyOf) => new(400, [anyOf]);
-
-    public bool IsAccepted => Status == 200;
 }
