@@ -17,12 +17,14 @@ public sealed class BenchmarkCluster : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly PostgresServer postgres;
+    private readonly IReadOnlyDictionary<string, string?> siloSettings;
     private readonly List<HostProcess> silos = [];
     private HostProcess? gateway;
 
-    private BenchmarkCluster(PostgresServer postgres, string connectionString)
+    private BenchmarkCluster(PostgresServer postgres, string connectionString, IReadOnlyDictionary<string, string?> siloSettings)
     {
         this.postgres = postgres;
+        this.siloSettings = siloSettings;
         ConnectionString = connectionString;
         DataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 100 }.ConnectionString);
     }
@@ -34,14 +36,15 @@ public sealed class BenchmarkCluster : IAsyncDisposable
     public HostProcess Gateway => gateway ?? throw new InvalidOperationException("the gateway is not started");
     public IReadOnlyList<HostProcess> Silos => silos;
 
-    public static async Task<BenchmarkCluster> StartAsync()
+    /// <param name="siloSettings">Settings of the silos beyond the defaults (environment variable names).</param>
+    public static async Task<BenchmarkCluster> StartAsync(IReadOnlyDictionary<string, string?>? siloSettings = null)
     {
         var postgres = await PostgresServer.StartNewAsync();
         BenchmarkCluster? cluster = null;
         try
         {
             var database = await MigratedDatabase.CreateAsync(postgres);
-            cluster = new BenchmarkCluster(postgres, database.ConnectionString);
+            cluster = new BenchmarkCluster(postgres, database.ConnectionString, siloSettings ?? new Dictionary<string, string?>());
             await cluster.StartSiloAsync();
             await cluster.StartSiloAsync();
             await cluster.StartGatewayAsync();
@@ -83,10 +86,27 @@ public sealed class BenchmarkCluster : IAsyncDisposable
         return new Measurement.CpuSampler(processes, Measurement.CpuSampler.ParentOf(backend));
     }
 
+    /// <summary>Stops every silo gracefully (SIGTERM: grains save and deactivate), then starts as many fresh ones.</summary>
+    public async Task RestartSilosAsync()
+    {
+        var stopping = silos.ToList();
+        silos.Clear();
+        foreach (var silo in stopping)
+        {
+            silo.Terminate();
+            await silo.WaitForExitAsync(StartTimeout);
+            await silo.DisposeAsync();
+        }
+        foreach (var _ in stopping)
+        {
+            await StartSiloAsync();
+        }
+    }
+
     private async Task StartSiloAsync()
     {
         var operationsPort = FreePort.Next();
-        var silo = HostProcess.Start(RepositoryPaths.SiloDll, new Dictionary<string, string?>
+        var silo = HostProcess.Start(RepositoryPaths.SiloDll, new Dictionary<string, string?>(siloSettings)
         {
             ["ConnectionStrings__Journeys"] = ConnectionString,
             // An operator under load logs warnings, not a line per journey step.
