@@ -19,7 +19,8 @@ namespace Journeys.Benchmarks.Waits;
 public sealed class WaitsBenchmark(WaitsBenchmarkOptions options, Action<string> log)
 {
     private const int Senders = 8;
-    private static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
+    /// <summary>How long a count may stand still before the run stops waiting for it.</summary>
+    private static readonly TimeSpan Stalled = TimeSpan.FromMinutes(1);
 
     public async Task<WaitsReport> RunAsync()
     {
@@ -35,8 +36,9 @@ public sealed class WaitsBenchmark(WaitsBenchmarkOptions options, Action<string>
         log($"creating {options.Profiles:N0} waiting profiles, first due at +{options.LeadSeconds} s, spread over {options.WindowSeconds} s");
         await SendAllAsync(cluster, batches);
         var acked = clock.Elapsed;
-        await PollAsync(() => CountAsync(cluster, $"SELECT coalesce(sum(waiting), 0) FROM journey_node_stats WHERE journey_id = '{WaitJourney.Id}' AND node_id = '{WaitJourney.WaitNode}'"),
-            options.Profiles, started.AddSeconds(options.LeadSeconds) + Grace, "waiting profiles");
+        log($"all batches acknowledged after {acked.TotalSeconds:F1} s");
+        await PollAsync(() => CountAsync(cluster, $"SELECT coalesce(sum(waiting), 0)::bigint FROM journey_node_stats WHERE journey_id = '{WaitJourney.Id}' AND node_id = '{WaitJourney.WaitNode}'"),
+            options.Profiles, DateTimeOffset.UtcNow, "waiting profiles");
         var waiting = clock.Elapsed;
         var reminders = await CountAsync(cluster, "SELECT count(*) FROM orleans_reminders");
         var created = SiloMemory(cluster);
@@ -50,7 +52,7 @@ public sealed class WaitsBenchmark(WaitsBenchmarkOptions options, Action<string>
         var lastDue = batches.DueAt(options.Profiles - 1);
         log($"waiting for the due steps (last due {lastDue:HH:mm:ss} UTC)");
         var peak = await WatchPeakMemoryAsync(cluster,
-            () => PollAsync(() => CountAsync(cluster, $"SELECT count(DISTINCT profile_id) FROM outbox WHERE journey_id = '{WaitJourney.Id}'"), options.Profiles, lastDue + Grace, "due steps run"));
+            () => PollAsync(() => CountAsync(cluster, $"SELECT count(DISTINCT profile_id) FROM outbox WHERE journey_id = '{WaitJourney.Id}'"), options.Profiles, lastDue, "due steps run"));
         var (lateness, ran, duplicates) = await LatenessAsync(cluster, batches);
 
         log($"baseline: {options.Profiles:N0} reminders registered one statement each");
@@ -106,12 +108,19 @@ public sealed class WaitsBenchmark(WaitsBenchmarkOptions options, Action<string>
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private async Task PollAsync(Func<Task<long>> count, long expected, DateTimeOffset deadline, string what)
+    /// <summary>Polls until the count reaches <paramref name="expected"/>, or stands still for a minute after <paramref name="notBefore"/>.</summary>
+    private async Task PollAsync(Func<Task<long>> count, long expected, DateTimeOffset notBefore, string what)
     {
-        long seen;
-        while ((seen = await count()) < expected && DateTimeOffset.UtcNow < deadline)
+        var seen = await count();
+        var moved = DateTimeOffset.UtcNow;
+        while (seen < expected && (DateTimeOffset.UtcNow < notBefore || DateTimeOffset.UtcNow - moved < Stalled))
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
+            var now = await count();
+            if (now != seen)
+            {
+                (seen, moved) = (now, DateTimeOffset.UtcNow);
+            }
         }
         log($"{what}: {seen:N0} of {expected:N0}");
     }
