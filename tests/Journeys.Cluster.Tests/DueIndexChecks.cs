@@ -17,7 +17,7 @@ internal static class DueIndexChecks
         {
             [$"{prefix}-a"] = Base.AddMinutes(2),
             // Another zone than UTC: the index compares instants.
-            [$"{prefix}-b"] = new DateTimeOffset(2001, 1, 1, 3, 1, 0, TimeSpan.FromHours(3)),
+            [$"{prefix}-b"] = new DateTimeOffset(2001, 1, 1, 3, 1, 30, TimeSpan.FromHours(3)),
             [$"{prefix}-c"] = Base.AddMinutes(1),
             [$"{prefix}-later"] = Base.AddHours(1),
             [$"{prefix}-none"] = null,
