@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Journeys.Benchmarks.Cluster;
 
@@ -17,26 +15,17 @@ public static class WaitJourney
     public const string WaitNode = "wait";
     public const string StepNode = "call";
 
-    public static async Task PublishAsync(BenchmarkCluster cluster)
+    public static Task PublishAsync(BenchmarkCluster cluster) => cluster.PublishAsync(new JsonObject
     {
-        using var http = new HttpClient { BaseAddress = cluster.GatewayUrl };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchmarkCluster.ManagementKey);
-        var journey = new JsonObject
-        {
-            ["id"] = Id,
-            ["version"] = 1,
-            ["name"] = "Wait until dueAt, then call a webhook",
-            ["trigger"] = new JsonObject { ["type"] = "event", ["event"] = Trigger, ["next"] = WaitNode },
-            ["entry"] = new JsonObject { ["mode"] = "always" },
-            ["nodes"] = new JsonArray(
-                new JsonObject { ["id"] = WaitNode, ["type"] = "waitUntilDate", ["dateField"] = "event.properties.dueAt", ["next"] = StepNode },
-                // Nothing listens there: the silos run without a dispatcher, the outbox row is the measurement.
-                new JsonObject { ["id"] = StepNode, ["type"] = "webhook", ["url"] = "http://127.0.0.1:9/due", ["method"] = "POST", ["next"] = "done" },
-                new JsonObject { ["id"] = "done", ["type"] = "exit" }),
-        };
-        (await http.PutAsJsonAsync($"/api/journeys/{Id}/draft", journey)).EnsureSuccessStatusCode();
-        (await http.PostAsJsonAsync($"/api/journeys/{Id}/publish", new JsonObject { ["inFlight"] = "keep" })).EnsureSuccessStatusCode();
-        // Silos refresh their copy of the live journeys at most a second later.
-        await Task.Delay(TimeSpan.FromSeconds(2));
-    }
+        ["id"] = Id,
+        ["version"] = 1,
+        ["name"] = "Wait until dueAt, then call a webhook",
+        ["trigger"] = new JsonObject { ["type"] = "event", ["event"] = Trigger, ["next"] = WaitNode },
+        ["entry"] = new JsonObject { ["mode"] = "always" },
+        ["nodes"] = new JsonArray(
+            new JsonObject { ["id"] = WaitNode, ["type"] = "waitUntilDate", ["dateField"] = "event.properties.dueAt", ["next"] = StepNode },
+            // Nothing listens there: the silos run without a dispatcher, the outbox row is the measurement.
+            new JsonObject { ["id"] = StepNode, ["type"] = "webhook", ["url"] = "http://127.0.0.1:9/due", ["method"] = "POST", ["next"] = "done" },
+            new JsonObject { ["id"] = "done", ["type"] = "exit" }),
+    });
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Journeys.Benchmarks.Waits;
 
 /// <summary>Command-line settings of <c>waits</c>.</summary>
@@ -25,30 +23,19 @@ public sealed class WaitsBenchmarkOptions
 
     public static WaitsBenchmarkOptions? Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] != "waits" || args.Length % 2 == 0)
+        if (BenchmarkArguments.Parse(args, "waits", ["--profiles", "--lead", "--window", "--batch", "--output"]) is not { } arguments)
         {
             return null;
         }
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 1; i < args.Length; i += 2)
-        {
-            values[args[i]] = args[i + 1];
-        }
-        string[] known = ["--profiles", "--lead", "--window", "--batch", "--output"];
-        if (!values.Keys.All(known.Contains))
-        {
-            return null;
-        }
-        int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var defaults = new WaitsBenchmarkOptions { CommandLine = "" };
         return new WaitsBenchmarkOptions
         {
-            Profiles = Int("--profiles", defaults.Profiles),
-            LeadSeconds = Int("--lead", defaults.LeadSeconds),
-            WindowSeconds = Int("--window", defaults.WindowSeconds),
-            BatchSize = Int("--batch", defaults.BatchSize),
-            Output = values.GetValueOrDefault("--output"),
-            CommandLine = "dotnet run -c Release --project tests/Journeys.Benchmarks -- " + string.Join(' ', args),
+            Profiles = arguments.Number("--profiles", defaults.Profiles),
+            LeadSeconds = arguments.Number("--lead", defaults.LeadSeconds),
+            WindowSeconds = arguments.Number("--window", defaults.WindowSeconds),
+            BatchSize = arguments.Number("--batch", defaults.BatchSize),
+            Output = arguments.Text("--output"),
+            CommandLine = arguments.CommandLine,
         };
     }
 }

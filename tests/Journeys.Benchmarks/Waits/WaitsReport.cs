@@ -30,13 +30,7 @@ public sealed record WaitsReport(
     public string Render()
     {
         var md = new StringBuilder();
-        md.AppendLine(Invariant($"Run of {RanAt:yyyy-MM-dd HH:mm} UTC:"));
-        md.AppendLine();
-        md.AppendLine("```sh");
-        md.AppendLine(Options.CommandLine);
-        md.AppendLine("```");
-        md.AppendLine();
-        md.AppendLine(Invariant($"- Machine: {Machine.Cores} cores ({Machine.Cpu}), {Machine.Memory} RAM, {Machine.Os}, {Machine.Runtime}; load average at start {Machine.LoadAverage}."));
+        RunHeader.AppendTo(md, RanAt, Options.CommandLine, Machine);
         md.AppendLine(Invariant($"- System under test: PostgreSQL, 2 silo processes (outbox dispatcher off) and the gateway (Release) on this machine with the load generator. {Options.Profiles:N0} profiles each get one `{WaitJourney.Trigger}` event through `/v1/batch` ({Options.BatchSize} per request); the journey parks each until the `dueAt` of its event (`waitUntilDate`), spread evenly over {Options.WindowSeconds} s starting {Options.LeadSeconds} s after creation began, then queues a webhook (an outbox row) and ends. Once all are waiting, both silos are restarted (SIGTERM, then fresh processes): every due step runs for a profile that is not in memory. Lateness is from a profile's due time to its outbox row's creation (both clocks of this machine)."));
         md.AppendLine();
         md.AppendLine("| figure | value |");
