@@ -11,7 +11,8 @@ namespace Journeys.Benchmarks.Waits;
 
 /// <summary>
 /// Pending waits at scale: N profiles each parked on a wait due within a spread window, created through
-/// the ingestion API; the silos are then restarted (nothing of those profiles is in memory) and every
+/// the ingestion API (in chunks, the silos restarted between them, so that at most a chunk is active);
+/// the silos are then restarted (nothing of those profiles is in memory) and every
 /// due step must run from what is stored. Reports Orleans reminders used, silo memory, creation time,
 /// the lateness of each due step (its outbox row's creation against its due time) and steps lost.
 /// Baseline in the same run: the reminder table's one-statement-per-reminder write rate.
@@ -34,12 +35,23 @@ public sealed class WaitsBenchmark(WaitsBenchmarkOptions options, Action<string>
         var clock = Stopwatch.StartNew();
         var batches = new WaitBatches(Guid.NewGuid().ToString("N")[..8], started.AddSeconds(options.LeadSeconds), TimeSpan.FromSeconds(options.WindowSeconds), options.Profiles);
         log($"creating {options.Profiles:N0} waiting profiles, first due at +{options.LeadSeconds} s, spread over {options.WindowSeconds} s");
-        await SendAllAsync(cluster, batches);
-        var acked = clock.Elapsed;
-        log($"all batches acknowledged after {acked.TotalSeconds:F1} s");
-        await PollAsync(() => CountAsync(cluster, $"SELECT coalesce(sum(waiting), 0)::bigint FROM journey_node_stats WHERE journey_id = '{WaitJourney.Id}' AND node_id = '{WaitJourney.WaitNode}'"),
-            options.Profiles, DateTimeOffset.UtcNow, "waiting profiles");
-        var waiting = clock.Elapsed;
+        var (acked, waiting) = (TimeSpan.Zero, TimeSpan.Zero);
+        for (var from = 0; from < options.Profiles; from += options.Chunk)
+        {
+            if (from > 0)
+            {
+                log($"restarting the silos: the {from:N0} profiles created so far leave memory");
+                await cluster.RestartSilosAsync();
+            }
+            var size = Math.Min(options.Chunk, options.Profiles - from);
+            var chunk = Stopwatch.StartNew();
+            await SendAllAsync(cluster, batches, from, size);
+            acked += chunk.Elapsed;
+            log($"profiles {from:N0} to {from + size - 1:N0} acknowledged after {chunk.Elapsed.TotalSeconds:F1} s");
+            await PollAsync(() => CountAsync(cluster, $"SELECT coalesce(sum(waiting), 0)::bigint FROM journey_node_stats WHERE journey_id = '{WaitJourney.Id}' AND node_id = '{WaitJourney.WaitNode}'"),
+                from + size, DateTimeOffset.UtcNow, "waiting profiles");
+            waiting += chunk.Elapsed;
+        }
         var reminders = await CountAsync(cluster, "SELECT count(*) FROM orleans_reminders");
         var created = SiloMemory(cluster);
 
@@ -61,13 +73,14 @@ public sealed class WaitsBenchmark(WaitsBenchmarkOptions options, Action<string>
             idle, created, afterRestart, peak, LatencySummary.From(lateness), options.Profiles - ran, duplicates, reminderRate);
     }
 
-    private async Task SendAllAsync(BenchmarkCluster cluster, WaitBatches batches)
+    private async Task SendAllAsync(BenchmarkCluster cluster, WaitBatches batches, int first, int count)
     {
         using var sender = new BatchSender(cluster.GatewayUrl, BenchmarkCluster.WriteKey, Senders);
-        var starts = Enumerable.Range(0, (options.Profiles + options.BatchSize - 1) / options.BatchSize).Select(b => b * options.BatchSize);
+        var end = first + count;
+        var starts = Enumerable.Range(0, (count + options.BatchSize - 1) / options.BatchSize).Select(b => first + b * options.BatchSize);
         await Parallel.ForEachAsync(starts, new ParallelOptions { MaxDegreeOfParallelism = Senders }, async (from, cancellation) =>
         {
-            var body = batches.Body(from, Math.Min(options.BatchSize, options.Profiles - from));
+            var body = batches.Body(from, Math.Min(options.BatchSize, end - from));
             // The same messageIds again: a retried batch is deduplicated by the gateway.
             for (var attempt = 1; (await sender.SendAsync(body)).Error is { } error; attempt++)
             {

@@ -9,6 +9,8 @@ public sealed class WaitsBenchmarkOptions
     /// <summary>Seconds over which the due times are spread evenly.</summary>
     public int WindowSeconds { get; init; } = 60;
     public int BatchSize { get; init; } = 500;
+    /// <summary>Profiles created between silo restarts: created profiles stay active until Orleans collects them, and a million at once would not fit in memory.</summary>
+    public int Chunk { get; init; } = 200_000;
     public string? Output { get; init; }
     public required string CommandLine { get; init; }
 
@@ -18,12 +20,13 @@ public sealed class WaitsBenchmarkOptions
           --lead N        seconds from the start of creation to the first due wait (120)
           --window N      seconds over which the due times are spread (60)
           --batch N       events per ingestion request (500)
+          --chunk N       profiles created between silo restarts (200000)
           --output PATH   markdown file to update (docs/benchmarks.md); "-" prints only
         """;
 
     public static WaitsBenchmarkOptions? Parse(string[] args)
     {
-        if (BenchmarkArguments.Parse(args, "waits", ["--profiles", "--lead", "--window", "--batch", "--output"]) is not { } arguments)
+        if (BenchmarkArguments.Parse(args, "waits", ["--profiles", "--lead", "--window", "--batch", "--chunk", "--output"]) is not { } arguments)
         {
             return null;
         }
@@ -34,6 +37,7 @@ public sealed class WaitsBenchmarkOptions
             LeadSeconds = arguments.Number("--lead", defaults.LeadSeconds),
             WindowSeconds = arguments.Number("--window", defaults.WindowSeconds),
             BatchSize = arguments.Number("--batch", defaults.BatchSize),
+            Chunk = arguments.Number("--chunk", defaults.Chunk),
             Output = arguments.Text("--output"),
             CommandLine = arguments.CommandLine,
         };
