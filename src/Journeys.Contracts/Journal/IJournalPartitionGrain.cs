@@ -14,4 +14,8 @@ public interface IJournalPartitionGrain : IGrainWithIntegerKey
     /// <summary>Delivers everything committed so far, saves profiles and the checkpoint; returns the checkpoint.</summary>
     [Alias("catch-up")]
     Task<long> CatchUpAsync();
+
+    /// <summary>Wakes this partition's profiles whose next step is due now (a scan it also runs every second); returns how many ran.</summary>
+    [Alias("wake-due")]
+    Task<int> WakeDueAsync();
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Journeys.Grains.Profiles;
 using Journeys.Storage.Journal;
 
 namespace Journeys.Grains.Journal;
@@ -6,10 +7,11 @@ namespace Journeys.Grains.Journal;
 /// <summary>
 /// The reader of one journal partition. Delivery is pushed on commit (NotifyAsync) and polled as
 /// a fallback; recovery after a crash replays from the checkpoint, and profiles drop what they
-/// already applied, so every acknowledged event is applied exactly once.
+/// already applied, so every acknowledged event is applied exactly once. It also scans its
+/// partition's due index and wakes the profiles whose wait is over (<see cref="DueProfileScanner"/>).
 /// </summary>
 [GrainType("journal-partition"), Reentrant]
-public sealed class JournalPartitionGrain(IEventJournal journal, ILogger<JournalPartitionGrain> logger)
+public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScanner dueProfiles, ILogger<JournalPartitionGrain> logger)
     : Grain, IJournalPartitionGrain, IRemindable, IDisposable
 {
     private const int ReadBatch = 2000;
@@ -18,6 +20,8 @@ public sealed class JournalPartitionGrain(IEventJournal journal, ILogger<Journal
     // transaction still ran (the xmin guard holds them back); the poll picks them up soon after.
     private static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan CheckpointPeriod = TimeSpan.FromSeconds(2);
+    // Bounds the lateness of a due step whose profile is not active (active ones have a precise timer).
+    private static readonly TimeSpan DueScanPeriod = TimeSpan.FromSeconds(1);
 
     private readonly HashSet<(string Kind, string Id)> unsavedProfiles = [];
     private int Partition => (int)this.GetPrimaryKeyLong();
@@ -26,6 +30,7 @@ public sealed class JournalPartitionGrain(IEventJournal journal, ILogger<Journal
     private readonly SemaphoreSlim saving = new(1, 1);
     private Task? pump;
     private bool pumpAgain;
+    private Task<int> dueScan = Task.FromResult(0);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -34,6 +39,7 @@ public sealed class JournalPartitionGrain(IEventJournal journal, ILogger<Journal
         await this.RegisterOrUpdateReminder("keep-reading", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), CancellationToken.None);
         this.RegisterGrainTimer(_ => PumpAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, PollPeriod) { Interleave = true });
         this.RegisterGrainTimer(_ => SaveCheckpointAsync(), new GrainTimerCreationOptions(CheckpointPeriod, CheckpointPeriod) { Interleave = true });
+        this.RegisterGrainTimer(_ => dueScan.IsCompleted ? (Task)ScanDueAsync() : Task.CompletedTask, new GrainTimerCreationOptions(DueScanPeriod, DueScanPeriod) { Interleave = true });
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -54,6 +60,22 @@ public sealed class JournalPartitionGrain(IEventJournal journal, ILogger<Journal
         await PumpAsync();
         await SaveCheckpointAsync();
         return checkpoint;
+    }
+
+    Task<int> IJournalPartitionGrain.WakeDueAsync() => ScanDueAsync();
+
+    /// <summary>Scans take turns; a scan asked for during another starts after it, with the time of its own start.</summary>
+    private Task<int> ScanDueAsync()
+    {
+        dueScan = ScanAfterAsync(dueScan);
+        return dueScan;
+    }
+
+    private async Task<int> ScanAfterAsync(Task previous)
+    {
+        // Its outcome was its caller's; this scan only waits for it to end.
+        await ((Task)previous).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+        return await dueProfiles.WakeDueAsync(Partition);
     }
 
     Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => PumpAsync();

@@ -18,16 +18,15 @@ namespace Journeys.Grains.Profiles;
 
 /// <summary>
 /// What customer, cashier and corporate grains share: exactly-once application of journal events,
-/// write-behind saving, identity merges, segments, journeys with one durable reminder, erasure.
+/// write-behind saving, identity merges, segments, journeys woken from the due index, erasure.
 /// Decisions are the engine's; this class loads, calls the engine, keeps the results and saves.
 /// Concrete profile grains use <see cref="PreferLocalPlacementAttribute"/>: their events come from
 /// one journal partition's reader, so activating beside it keeps the hot path's calls in process.
 /// </summary>
 public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersistentState<ProfileDocument> stored, ILogger logger)
-    : Grain, IProfileGrain, IRemindable
+    : Grain, IProfileGrain
     where TState : ProfileState
 {
-    private const string JourneysReminder = "journeys";
     private const int SegmentHistoryKept = 50;
     private const int TimelineKept = 100;
     private static readonly TimeSpan SaveBehind = TimeSpan.FromSeconds(5);
@@ -67,14 +66,14 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         ForgetSerializedModel();
         popups = new VisitorPopups(Kind, Id, () => stored.State, logger);
         this.RegisterGrainTimer(_ => SaveAsync(), new GrainTimerCreationOptions(SaveBehind, SaveBehind));
-        if (document.ReminderDueAt is { } due && due <= Now)
+        if (document.DueAt is { } due && due <= Now)
         {
-            // Overdue while no silo held this profile: fire now rather than at the next reminder tick.
+            // Overdue while no silo held this profile: run now rather than at the next due scan.
             await RunDueAsync();
         }
         else
         {
-            SetPreciseTimer(document.ReminderDueAt);
+            SetPreciseTimer(document.DueAt);
         }
     }
 
@@ -195,7 +194,8 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         return Task.CompletedTask;
     }
 
-    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => RunDueAsync();
+    /// <summary>A due index row can be ahead of the profile (a later due time not saved yet): saving then corrects the row.</summary>
+    Task IProfileGrain.RunDueAsync() => stored.State.DueAt <= Now ? RunDueAsync() : SaveAsync();
 
     /// <summary>All or nothing: a failure part-way leaves the profile as it was, so a redelivery applies each event once.</summary>
     private async Task ApplyEventsAsync(IEnumerable<JournalEvent> events)
@@ -203,9 +203,9 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         var live = await services.LiveJourneys.GetAsync();
         var definitions = await services.Segments.GetAsync();
         var run = new Run(this, live);
-        if (stored.State.ReminderDueAt <= Now)
+        if (stored.State.DueAt <= Now)
         {
-            // A late reminder must not let an event overtake a wait already due (a purchase after a timeout is not "in time").
+            // A late wake-up must not let an event overtake a wait already due (a purchase after a timeout is not "in time").
             run.HandleDue();
         }
         foreach (var e in events)
@@ -237,7 +237,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         {
             RecordSegments(segments);
         }
-        await ScheduleAsync(live);
+        Schedule(live);
     }
 
     private async Task RunDueAsync()
@@ -248,7 +248,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         await QueueMessagesAsync(run);
         Commit(run);
         dirty = true;
-        await ScheduleAsync(live);
+        Schedule(live);
         await SaveAsync();
         await SendPopupsAsync();
     }
@@ -385,28 +385,19 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         }
     }
 
-    /// <summary>One reminder per profile, at its earliest due item; a grain timer adds precision while active.</summary>
-    private async Task ScheduleAsync(IReadOnlyList<RunnableJourney> live)
+    /// <summary>
+    /// The profile's earliest due item goes into its state, and with the next save into the due index that
+    /// the partition scanners wake it from; a grain timer adds precision while the profile is active.
+    /// </summary>
+    private void Schedule(IReadOnlyList<RunnableJourney> live)
     {
         // Without journeys or instances nothing can fall due; skip building the profile's view.
         var due = live.Count == 0 && journeys.Instances.Count == 0 ? null : ProfileJourneys.NextDue(live, journeys, View(state, history, live), Now);
-        if (due == stored.State.ReminderDueAt)
+        if (due == stored.State.DueAt)
         {
             return;
         }
-        if (due is null)
-        {
-            if (await this.GetReminder(JourneysReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-        }
-        else
-        {
-            var wait = due.Value - Now;
-            await this.RegisterOrUpdateReminder(JourneysReminder, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, TimeSpan.FromMinutes(1));
-        }
-        stored.State.ReminderDueAt = due;
+        stored.State.DueAt = due;
         dirty = true;
         SetPreciseTimer(due);
     }

@@ -18,9 +18,8 @@ public sealed class BenchmarkCluster : IAsyncDisposable
 
     private readonly PostgresServer postgres;
     private readonly List<HostProcess> silos = [];
-    private HostProcess? gateway;
-
     private readonly IReadOnlyDictionary<string, string?> settings;
+    private HostProcess? gateway;
 
     private BenchmarkCluster(PostgresServer postgres, string connectionString, IReadOnlyDictionary<string, string?> settings)
     {
@@ -85,6 +84,23 @@ public sealed class BenchmarkCluster : IAsyncDisposable
             ["load generator"] = Environment.ProcessId,
         };
         return new Measurement.CpuSampler(processes, Measurement.CpuSampler.ParentOf(backend));
+    }
+
+    /// <summary>Stops every silo gracefully (SIGTERM: grains save and deactivate), then starts as many fresh ones.</summary>
+    public async Task RestartSilosAsync()
+    {
+        var stopping = silos.ToList();
+        silos.Clear();
+        foreach (var silo in stopping)
+        {
+            silo.Terminate();
+            await silo.WaitForExitAsync(StartTimeout);
+            await silo.DisposeAsync();
+        }
+        foreach (var _ in stopping)
+        {
+            await StartSiloAsync();
+        }
     }
 
     private async Task StartSiloAsync()
