@@ -12,20 +12,20 @@ public sealed class EventIngestor(IEventJournal journal, IClusterClient cluster,
     public async Task<JournalAppendResult> IngestAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
     {
         var result = await journal.AppendAsync(entries, cancellationToken);
-        foreach (var partition in result.Stored.Select(r => r.Partition).Distinct())
+        foreach (var partition in result.Stored.GroupBy(r => r.Partition))
         {
             // The answer does not wait for delivery: the events are durable, and without a silo the
             // reader's poll or reminder picks them up later.
-            _ = NotifyAsync(partition);
+            _ = NotifyAsync(partition.Key, partition.Max(r => r.Position));
         }
         return result;
     }
 
-    private async Task NotifyAsync(int partition)
+    private async Task NotifyAsync(int partition, long committedUpTo)
     {
         try
         {
-            await cluster.GetGrain<IJournalPartitionGrain>(partition).NotifyAsync();
+            await cluster.GetGrain<IJournalPartitionGrain>(partition).NotifyAsync(committedUpTo);
         }
         catch (Exception ex)
         {

@@ -14,15 +14,18 @@ public sealed class JournalPartitionGrain(IEventJournal journal, ILogger<Journal
 {
     private const int ReadBatch = 2000;
     private const int CheckpointEveryProfiles = 2000;
-    // Short, because a notified read can miss rows committed an instant earlier while an older
-    // transaction still ran (the xmin guard holds them back); the poll picks them up soon after.
+    // The fallback for rows nobody notified of (a gateway that died after its commit, a lost notification).
     private static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(200);
+    // Rows a notification announced but the xmin guard held back wait for an older transaction (most
+    // often a profile save) that ends within milliseconds: look again that soon, not at the next poll.
+    private static readonly TimeSpan HeldBackRetry = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan CheckpointPeriod = TimeSpan.FromSeconds(2);
 
     private readonly HashSet<(string Kind, string Id)> unsavedProfiles = [];
     private int Partition => (int)this.GetPrimaryKeyLong();
     private long delivered;
     private long checkpoint;
+    private long committedUpTo;
     private readonly SemaphoreSlim saving = new(1, 1);
     private Task? pump;
     private bool pumpAgain;
@@ -47,7 +50,11 @@ public sealed class JournalPartitionGrain(IEventJournal journal, ILogger<Journal
 
     public void Dispose() => saving.Dispose();
 
-    Task IJournalPartitionGrain.NotifyAsync() => PumpAsync();
+    Task IJournalPartitionGrain.NotifyAsync(long committedUpTo)
+    {
+        this.committedUpTo = Math.Max(this.committedUpTo, committedUpTo);
+        return PumpAsync();
+    }
 
     async Task<long> IJournalPartitionGrain.CatchUpAsync()
     {
@@ -72,26 +79,34 @@ public sealed class JournalPartitionGrain(IEventJournal journal, ILogger<Journal
 
     private async Task RunPumpAsync()
     {
+        var heldBackWaited = TimeSpan.Zero;
         do
         {
             pumpAgain = false;
-            while (await DeliverNextBatchAsync())
+            Read read;
+            while ((read = await DeliverNextBatchAsync()) == Read.More)
             {
                 if (unsavedProfiles.Count >= CheckpointEveryProfiles)
                 {
                     await SaveCheckpointAsync();
                 }
             }
+            if (read == Read.CaughtUp && delivered < committedUpTo && heldBackWaited < PollPeriod && !pumpAgain)
+            {
+                await Task.Delay(HeldBackRetry);
+                heldBackWaited += HeldBackRetry;
+                pumpAgain = true;
+            }
         }
         while (pumpAgain);
     }
 
-    private async Task<bool> DeliverNextBatchAsync()
+    private async Task<Read> DeliverNextBatchAsync()
     {
         var batch = await journal.ReadPartitionAsync(Partition, delivered, ReadBatch);
         if (batch.Count == 0)
         {
-            return false;
+            return Read.CaughtUp;
         }
 
         // Events of one profile go in one call, in journal order; profiles run in parallel.
@@ -113,11 +128,11 @@ public sealed class JournalPartitionGrain(IEventJournal journal, ILogger<Journal
         {
             // Not advancing means the whole batch is offered again; profiles skip what they applied.
             logger.LogWarning(ex, "Journal partition {Partition}: delivery after position {Position} failed; will retry", Partition, delivered);
-            return false;
+            return Read.Failed;
         }
 
         delivered = batch[^1].Position;
-        return batch.Count == ReadBatch;
+        return batch.Count == ReadBatch ? Read.More : Read.CaughtUp;
     }
 
     private async Task SaveCheckpointAsync()
@@ -155,5 +170,14 @@ public sealed class JournalPartitionGrain(IEventJournal journal, ILogger<Journal
             unsavedProfiles.UnionWith(profiles);
             logger.LogWarning(ex, "Journal partition {Partition}: checkpoint at {Position} not saved; will retry", Partition, upTo);
         }
+    }
+
+    private enum Read
+    {
+        /// <summary>A full batch was delivered: there may be more.</summary>
+        More,
+        /// <summary>Everything the guard lets through is delivered.</summary>
+        CaughtUp,
+        Failed,
     }
 }

@@ -38,7 +38,8 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     private ProfileJourneysState journeys = ProfileJourneysState.Empty;
     private List<JourneyEvent> history = [];
     private IGrainTimer? dueTimer;
-    private IGrainTimer? countersSave;
+    private IGrainTimer? soonSave;
+    private TimeSpan soonSaveDelay;
 
     /// <summary>Counters of changes not saved yet: they reach the stats buffer with the save, so a replay after a crash counts once.</summary>
     private readonly List<NodeStatDelta> unsavedStats = [];
@@ -249,8 +250,8 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         Commit(run);
         dirty = true;
         await ScheduleAsync(live);
-        await SaveAsync();
         await SendPopupsAsync();
+        await SaveAsync();
     }
 
     /// <summary>
@@ -281,17 +282,29 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         RecordTimeline(run.Commands);
         StagePopups(run.Commands);
         dirty = true;
-        if (unsavedStats.Count > 0 && countersSave is null)
+        if (unsavedStats.Count > 0)
         {
             // Counters wait for the save (see unsavedStats); saving soon keeps dashboards live without a write per event.
-            countersSave = this.RegisterGrainTimer(_ => SaveCountedAsync(), new GrainTimerCreationOptions(CountersSaveDelay, Timeout.InfiniteTimeSpan));
+            SaveSoon(CountersSaveDelay);
         }
     }
 
-    private Task SaveCountedAsync()
+    /// <summary>Saves once <paramref name="delay"/> has passed, in a turn of its own: the caller does not wait for the write.</summary>
+    private void SaveSoon(TimeSpan delay)
     {
-        countersSave?.Dispose();
-        countersSave = null;
+        if (soonSave is not null && delay >= soonSaveDelay)
+        {
+            return;
+        }
+        soonSave?.Dispose();
+        soonSaveDelay = delay;
+        soonSave = this.RegisterGrainTimer(_ => SaveScheduledAsync(), new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
+    }
+
+    private Task SaveScheduledAsync()
+    {
+        soonSave?.Dispose();
+        soonSave = null;
         return SaveAsync();
     }
 
@@ -334,7 +347,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
                 _ => TimelineEntry.AwaitingHandler,
             };
             timeline.Add(new TimelineEntry(Now, TypeName(action), action.JourneyId, action.Version, action.NodeId, action.DedupeKey, ChannelOf(action), status,
-                JsonSerializer.Serialize<JourneyCommand>(action, EngineJson.Options)));
+                TimelineEntry.CommandJsonOf(action)));
             logger.LogInformation("{ProfileKind} {ProfileId}: {Action} from {JourneyId} v{Version} node {NodeId}", Kind, Id, TypeName(action), action.JourneyId, action.Version, action.NodeId);
         }
         if (timeline.Count > TimelineKept)
@@ -364,9 +377,12 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     }
 
     /// <summary>
-    /// Saved as pending (with the position of the events that made them) before they are pushed, and
-    /// saved as delivered right after: a silo crash neither loses a popup nor shows it twice, except in
-    /// the moment between a push and its save.
+    /// Pushed first, then saved with what became of them (delivered, or pending for the next visit) and
+    /// the position of the events that made them, in the grain's next turn: the journal reader goes on
+    /// to its next events without waiting for the write. A crash before that save leaves the events to
+    /// the journal's replay, which makes the same popups again: none is lost, and the one window for a
+    /// repeat is between a push and its save. Saving before the push as well would put a database round
+    /// trip on every popup's way without narrowing that window.
     /// </summary>
     private async Task SendPopupsAsync()
     {
@@ -374,14 +390,11 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         {
             return;
         }
-        await SaveAsync();
         var sending = outgoing.ToList();
         outgoing.Clear();
-        if (await popups.PushAsync(sending, Now))
-        {
-            dirty = true;
-            await SaveAsync();
-        }
+        await popups.PushAsync(sending, Now);
+        dirty = true;
+        SaveSoon(TimeSpan.Zero);
     }
 
     /// <summary>One reminder per profile, at its earliest due item; a grain timer adds precision while active.</summary>
