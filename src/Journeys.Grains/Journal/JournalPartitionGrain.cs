@@ -17,8 +17,9 @@ public sealed class JournalPartitionGrain(IEventJournal journal, ILogger<Journal
     // The fallback for rows nobody notified of (a gateway that died after its commit, a lost notification).
     private static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(200);
     // Rows a notification announced but the xmin guard held back wait for an older transaction (most
-    // often a profile save) that ends within milliseconds: look again that soon, not at the next poll.
-    private static readonly TimeSpan HeldBackRetry = TimeSpan.FromMilliseconds(5);
+    // often a profile save) that ends within milliseconds: look again that soon, then less often, and
+    // leave them to the poll once the looks would add up to its period.
+    private static readonly TimeSpan FirstHeldBackRetry = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan CheckpointPeriod = TimeSpan.FromSeconds(2);
 
     private readonly HashSet<(string Kind, string Id)> unsavedProfiles = [];
@@ -79,10 +80,12 @@ public sealed class JournalPartitionGrain(IEventJournal journal, ILogger<Journal
 
     private async Task RunPumpAsync()
     {
-        var heldBackWaited = TimeSpan.Zero;
+        var waited = TimeSpan.Zero;
+        var retry = FirstHeldBackRetry;
         do
         {
             pumpAgain = false;
+            var from = delivered;
             Read read;
             while ((read = await DeliverNextBatchAsync()) == Read.More)
             {
@@ -91,12 +94,25 @@ public sealed class JournalPartitionGrain(IEventJournal journal, ILogger<Journal
                     await SaveCheckpointAsync();
                 }
             }
-            if (read == Read.CaughtUp && delivered < committedUpTo && heldBackWaited < PollPeriod && !pumpAgain)
+            if (delivered > from)
             {
-                await Task.Delay(HeldBackRetry);
-                heldBackWaited += HeldBackRetry;
-                pumpAgain = true;
+                // Rows held back now wait for other transactions than the last ones did.
+                (waited, retry) = (TimeSpan.Zero, FirstHeldBackRetry);
             }
+            if (read != Read.CaughtUp || delivered >= committedUpTo || pumpAgain)
+            {
+                continue;
+            }
+            if (waited + retry > PollPeriod)
+            {
+                // The announcement is used up: polls read the rows whenever the guard lets them through.
+                committedUpTo = 0;
+                continue;
+            }
+            await Task.Delay(retry);
+            waited += retry;
+            retry *= 2;
+            pumpAgain = true;
         }
         while (pumpAgain);
     }
