@@ -38,8 +38,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     private ProfileJourneysState journeys = ProfileJourneysState.Empty;
     private List<JourneyEvent> history = [];
     private IGrainTimer? dueTimer;
-    private IGrainTimer? soonSave;
-    private TimeSpan soonSaveDelay;
+    private IGrainTimer? countersSave;
 
     /// <summary>Counters of changes not saved yet: they reach the stats buffer with the save, so a replay after a crash counts once.</summary>
     private readonly List<NodeStatDelta> unsavedStats = [];
@@ -282,29 +281,17 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         RecordTimeline(run.Commands);
         StagePopups(run.Commands);
         dirty = true;
-        if (unsavedStats.Count > 0)
+        if (unsavedStats.Count > 0 && countersSave is null)
         {
             // Counters wait for the save (see unsavedStats); saving soon keeps dashboards live without a write per event.
-            SaveSoon(CountersSaveDelay);
+            countersSave = this.RegisterGrainTimer(_ => SaveCountedAsync(), new GrainTimerCreationOptions(CountersSaveDelay, Timeout.InfiniteTimeSpan));
         }
     }
 
-    /// <summary>Saves once <paramref name="delay"/> has passed, in a turn of its own: the caller does not wait for the write.</summary>
-    private void SaveSoon(TimeSpan delay)
+    private Task SaveCountedAsync()
     {
-        if (soonSave is not null && delay >= soonSaveDelay)
-        {
-            return;
-        }
-        soonSave?.Dispose();
-        soonSaveDelay = delay;
-        soonSave = this.RegisterGrainTimer(_ => SaveScheduledAsync(), new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
-    }
-
-    private Task SaveScheduledAsync()
-    {
-        soonSave?.Dispose();
-        soonSave = null;
+        countersSave?.Dispose();
+        countersSave = null;
         return SaveAsync();
     }
 
@@ -377,12 +364,11 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     }
 
     /// <summary>
-    /// Pushed first, then saved with what became of them (delivered, or pending for the next visit) and
-    /// the position of the events that made them, in the grain's next turn: the journal reader goes on
-    /// to its next events without waiting for the write. A crash before that save leaves the events to
-    /// the journal's replay, which makes the same popups again: none is lost, and the one window for a
-    /// repeat is between a push and its save. Saving before the push as well would put a database round
-    /// trip on every popup's way without narrowing that window.
+    /// Pushed first, then saved at once with what became of them (delivered, or pending for the next
+    /// visit) and the position of the events that made them; the turn ends only after that save. A crash
+    /// before it leaves the events to the journal's replay, which makes the same popups again: none is
+    /// lost, and the one window for a repeat is between a push and its save. Saving before the push as
+    /// well would put a database round trip on every popup's way without narrowing that window.
     /// </summary>
     private async Task SendPopupsAsync()
     {
@@ -394,7 +380,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         outgoing.Clear();
         await popups.PushAsync(sending, Now);
         dirty = true;
-        SaveSoon(TimeSpan.Zero);
+        await SaveAsync();
     }
 
     /// <summary>One reminder per profile, at its earliest due item; a grain timer adds precision while active.</summary>
