@@ -18,11 +18,11 @@ public sealed class EventIngestor(IEventJournal journal, IOutboxStore outbox, IC
         var result = await journal.AppendAsync(entries, cancellationToken);
         // Duplicates too: a resend after a stamp failed must still stamp (stamps are idempotent).
         await outbox.RecordEngagementAsync([.. entries.Select(Engagement).OfType<OutboxEngagement>()], clock.GetUtcNow(), cancellationToken);
-        foreach (var partition in result.Stored.Select(r => r.Partition).Distinct())
+        foreach (var partition in result.Stored.GroupBy(r => r.Partition))
         {
             // The answer does not wait for delivery: the events are durable, and without a silo the
             // reader's poll or reminder picks them up later.
-            _ = NotifyAsync(partition);
+            _ = NotifyAsync(partition.Key, partition.Max(r => r.Position));
         }
         return result;
     }
@@ -41,11 +41,11 @@ public sealed class EventIngestor(IEventJournal journal, IOutboxStore outbox, IC
             : null;
     }
 
-    private async Task NotifyAsync(int partition)
+    private async Task NotifyAsync(int partition, long committedUpTo)
     {
         try
         {
-            await cluster.GetGrain<IJournalPartitionGrain>(partition).NotifyAsync();
+            await cluster.GetGrain<IJournalPartitionGrain>(partition).NotifyAsync(committedUpTo);
         }
         catch (Exception ex)
         {

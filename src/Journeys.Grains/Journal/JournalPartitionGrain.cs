@@ -16,9 +16,12 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
 {
     private const int ReadBatch = 2000;
     private const int CheckpointEveryProfiles = 2000;
-    // Short, because a notified read can miss rows committed an instant earlier while an older
-    // transaction still ran (the xmin guard holds them back); the poll picks them up soon after.
+    // The fallback for rows nobody notified of (a gateway that died after its commit, a lost notification).
     private static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(200);
+    // Rows a notification announced but the xmin guard held back wait for an older transaction (most
+    // often a profile save) that ends within milliseconds: look again that soon, then less often, and
+    // leave them to the poll once the looks would add up to its period.
+    private static readonly TimeSpan FirstHeldBackRetry = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan CheckpointPeriod = TimeSpan.FromSeconds(2);
     // Bounds the lateness of a due step whose profile is not active (active ones have a precise timer).
     private static readonly TimeSpan DueScanPeriod = TimeSpan.FromSeconds(1);
@@ -27,6 +30,7 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
     private int Partition => (int)this.GetPrimaryKeyLong();
     private long delivered;
     private long checkpoint;
+    private long committedUpTo;
     private readonly SemaphoreSlim saving = new(1, 1);
     private Task? pump;
     private bool pumpAgain;
@@ -53,7 +57,11 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
 
     public void Dispose() => saving.Dispose();
 
-    Task IJournalPartitionGrain.NotifyAsync() => PumpAsync();
+    Task IJournalPartitionGrain.NotifyAsync(long committedUpTo)
+    {
+        this.committedUpTo = Math.Max(this.committedUpTo, committedUpTo);
+        return PumpAsync();
+    }
 
     async Task<long> IJournalPartitionGrain.CatchUpAsync()
     {
@@ -94,26 +102,49 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
 
     private async Task RunPumpAsync()
     {
+        var waited = TimeSpan.Zero;
+        var retry = FirstHeldBackRetry;
         do
         {
             pumpAgain = false;
-            while (await DeliverNextBatchAsync())
+            var from = delivered;
+            Read read;
+            while ((read = await DeliverNextBatchAsync()) == Read.More)
             {
                 if (unsavedProfiles.Count >= CheckpointEveryProfiles)
                 {
                     await SaveCheckpointAsync();
                 }
             }
+            if (delivered > from)
+            {
+                // Rows held back now wait for other transactions than the last ones did.
+                (waited, retry) = (TimeSpan.Zero, FirstHeldBackRetry);
+            }
+            if (read != Read.CaughtUp || delivered >= committedUpTo || pumpAgain)
+            {
+                continue;
+            }
+            if (waited + retry > PollPeriod)
+            {
+                // The announcement is used up: polls read the rows whenever the guard lets them through.
+                committedUpTo = 0;
+                continue;
+            }
+            await Task.Delay(retry);
+            waited += retry;
+            retry *= 2;
+            pumpAgain = true;
         }
         while (pumpAgain);
     }
 
-    private async Task<bool> DeliverNextBatchAsync()
+    private async Task<Read> DeliverNextBatchAsync()
     {
         var batch = await journal.ReadPartitionAsync(Partition, delivered, ReadBatch);
         if (batch.Count == 0)
         {
-            return false;
+            return Read.CaughtUp;
         }
 
         // Events of one profile go in one call, in journal order; profiles run in parallel.
@@ -135,11 +166,11 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
         {
             // Not advancing means the whole batch is offered again; profiles skip what they applied.
             logger.LogWarning(ex, "Journal partition {Partition}: delivery after position {Position} failed; will retry", Partition, delivered);
-            return false;
+            return Read.Failed;
         }
 
         delivered = batch[^1].Position;
-        return batch.Count == ReadBatch;
+        return batch.Count == ReadBatch ? Read.More : Read.CaughtUp;
     }
 
     private async Task SaveCheckpointAsync()
@@ -177,5 +208,14 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
             unsavedProfiles.UnionWith(profiles);
             logger.LogWarning(ex, "Journal partition {Partition}: checkpoint at {Position} not saved; will retry", Partition, upTo);
         }
+    }
+
+    private enum Read
+    {
+        /// <summary>A full batch was delivered: there may be more.</summary>
+        More,
+        /// <summary>Everything the guard lets through is delivered.</summary>
+        CaughtUp,
+        Failed,
     }
 }

@@ -249,8 +249,8 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         Commit(run);
         dirty = true;
         Schedule(live);
-        await SaveAsync();
         await SendPopupsAsync();
+        await SaveAsync();
     }
 
     /// <summary>
@@ -335,7 +335,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
                 _ => TimelineEntry.AwaitingHandler,
             };
             timeline.Add(new TimelineEntry(Now, TypeName(action), action.JourneyId, action.Version, action.NodeId, action.DedupeKey, ChannelOf(action), status,
-                JsonSerializer.Serialize<JourneyCommand>(action, EngineJson.Options)));
+                TimelineEntry.CommandJsonOf(action)));
             logger.LogInformation("{ProfileKind} {ProfileId}: {Action} from {JourneyId} v{Version} node {NodeId}", Kind, Id, TypeName(action), action.JourneyId, action.Version, action.NodeId);
         }
         if (timeline.Count > TimelineKept)
@@ -365,9 +365,11 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     }
 
     /// <summary>
-    /// Saved as pending (with the position of the events that made them) before they are pushed, and
-    /// saved as delivered right after: a silo crash neither loses a popup nor shows it twice, except in
-    /// the moment between a push and its save.
+    /// Pushed first, then saved at once with what became of them (delivered, or pending for the next
+    /// visit) and the position of the events that made them; the turn ends only after that save. A crash
+    /// before it leaves the events to the journal's replay, which makes the same popups again: none is
+    /// lost, and the one window for a repeat is between a push and its save. Saving before the push as
+    /// well would put a database round trip on every popup's way without narrowing that window.
     /// </summary>
     private async Task SendPopupsAsync()
     {
@@ -375,14 +377,11 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         {
             return;
         }
-        await SaveAsync();
         var sending = outgoing.ToList();
         outgoing.Clear();
-        if (await popups.PushAsync(sending, Now))
-        {
-            dirty = true;
-            await SaveAsync();
-        }
+        await popups.PushAsync(sending, Now);
+        dirty = true;
+        await SaveAsync();
     }
 
     /// <summary>
