@@ -11,7 +11,9 @@ namespace Journeys.EndToEnd.Tests.Failures;
 /// </summary>
 public static class FailureDiagnostics
 {
-    private const int LogLines = 150;
+    private const int LogLines = 400;
+    // Lines that say a loaded machine is slow or a send went out, not why delivery stalled.
+    private static readonly string[] Noise = ["Orleans.Runtime.Scheduler.WorkItemGroup", "System.Net.Http.HttpClient", "   at "];
 
     public static async Task<string> WriteAsync(ProductionCluster cluster, string directory)
     {
@@ -33,7 +35,7 @@ public static class FailureDiagnostics
         foreach (var (name, process) in processes.Where(p => p.Item2 is not null))
         {
             text.AppendLine().AppendLine($"== {name} (last {LogLines} lines)");
-            foreach (var line in process!.Output.TakeLast(LogLines))
+            foreach (var line in process!.Output.Where(l => !Noise.Any(n => l.Contains(n, StringComparison.Ordinal))).TakeLast(LogLines))
             {
                 text.AppendLine(line);
             }

@@ -42,7 +42,7 @@ public sealed class FailureReport
         var late = DueStepLateness.Order().ToList();
         text.AppendLine("| check | result |");
         text.AppendLine("|---|---|");
-        text.AppendLine(Invariant($"| acked events applied exactly once | {ProfilesAppliedOnce} of {Profiles} profiles hold exactly their acked events; journal rows {JournalRows:N0} for {AckedEvents:N0} acked; duplicates {AckedEvents - JournalRows + (Profiles - ProfilesAppliedOnce)} |"));
+        text.AppendLine(Invariant($"| acked events applied exactly once | {ProfilesAppliedOnce} of {Profiles} profiles hold exactly their acked events (event count, page views, trips); journal rows {JournalRows:N0} for {AckedEvents:N0} acked |"));
         text.AppendLine(Invariant($"| webhook steps sent (one outbox row each) | {SentSteps:N0} of {ExpectedSends:N0}; lost {ExpectedSends - SentSteps}; steps with two keys {StepsWithTwoKeys}; requests repeated with the same Idempotency-Key {RepeatedRequests}; outbox {OutboxStatuses} |"));
         text.AppendLine(Invariant($"| due steps (3 s wait, then a webhook) | {late.Count:N0} sent, {DueStepsLost} lost; late after ack + wait p50 {Seconds(Percentile(late, 0.5))} s, p99 {Seconds(Percentile(late, 0.99))} s, max {Seconds(late.LastOrDefault())} s |"));
         return text.ToString();
