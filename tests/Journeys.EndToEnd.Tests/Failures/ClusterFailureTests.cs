@@ -100,7 +100,9 @@ public sealed class ClusterFailureTests(FailureClusterFixture fixture) : IClassF
         Assert.Equal(acked.Count, journalRows);
         Assert.Equal(sends.Expected, sends.Sent);
         Assert.Equal(0, sends.StepsWithTwoKeys);
-        Assert.Equal(0, sends.RepeatedRequests);
+        // A dispatcher killed between the provider's answer and its record sends the row again when the
+        // lease ends, with the same Idempotency-Key (at least once towards the provider, docs/design.md):
+        // reported, not asserted.
         Assert.Equal($"sent {sends.Expected}", report.OutboxStatuses);
         // The target is 5 s per silo kill (docs/benchmarks.md records the figures); the bound here only
         // catches a cluster that fails over by a timeout or a reminder instead of by membership.
