@@ -16,9 +16,6 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<s
 export const n = (value: number | null | undefined) => value === null || value === undefined ? 'n/a' : value.toLocaleString('en-US');
 export const pct = (value: number | null | undefined, digits = 1) => value === null || value === undefined || !isFinite(value) ? 'n/a' : `${(value * 100).toFixed(digits)}%`;
 
-/** A value the delivery layer does not report yet. */
-export const notYet = () => h('span', { class: 'muted', title: 'not available yet: the message outbox does not report it' }, 'n/a');
-
 export function table(headers: string[], rows: Node[][], attrs: Record<string, string> = {}) {
   return h('table', attrs,
     h('thead', {}, h('tr', {}, ...headers.map(title => h('th', {}, title)))),

@@ -1,12 +1,13 @@
 // The gateway's dashboard data (client/Journeys.Gateway/Dashboards/Figures).
 export interface MessageFigures {
-  channel: string; topic: string; requested: number;
-  sent: number | null; delivered: number | null; opened: number | null; clicked: number | null; unsubscribed: number | null;
+  nodeId: string; channel: string; topic: string; entered: number; requested: number; queued: number; deferred: number;
+  sent: number; delivered: number; failed: number; opened: number; clicked: number; unsubscribed: number;
+  suppressed: number; suppressedBy: Record<string, number>;
 }
 export interface NodeFigures {
   nodeId: string; type: string;
   entered: number; passed: number; exited: number; converted: number; suppressed: number; waiting: number;
-  exits: Record<string, number>; suppressedBy: Record<string, number>; message: MessageFigures | null;
+  exits: Record<string, number>; suppressedBy: Record<string, number>;
 }
 export interface EdgeFigures { from: string; to: string; label: string; count: number; }
 export interface JourneyLiveFigures {
@@ -15,7 +16,7 @@ export interface JourneyLiveFigures {
 }
 export interface JourneyRow {
   journeyId: string; name: string | null; status: string; version: number | null; hasDraft: boolean;
-  entered: number; inProgress: number; converted: number; messagesRequested: number; messagesSent: number | null;
+  entered: number; inProgress: number; converted: number; messagesRequested: number; messagesSent: number;
 }
 export interface Proportion { successes: number; trials: number; rate: number; low: number; high: number; }
 export interface ConversionComparison {
@@ -28,5 +29,5 @@ export interface HoldoutResult {
 }
 export interface JourneyResults {
   journeyId: string; name: string | null; version: number | null; entered: number; conversions: number;
-  conversionsOutsideGroups: number; messages: NodeFigures[]; holdout: HoldoutResult | null;
+  conversionsOutsideGroups: number; messages: MessageFigures[]; holdout: HoldoutResult | null;
 }

@@ -1,16 +1,19 @@
 using System.Globalization;
 using Journeys.Storage.GrainState;
+using Journeys.Storage.Journal;
 using Orleans.Serialization;
 using Orleans.Storage;
 
 namespace Journeys.Hosting;
 
 /// <summary>
-/// An Orleans grain storage provider over <see cref="BatchedGrainStateStore"/>: grains keep the usual
+/// An Orleans grain storage provider over <see cref="IGrainStateStore"/>: grains keep the usual
 /// <c>IPersistentState</c> API and ETag checks, while many grains' writes share one statement.
 /// State is stored with Orleans' binary serializer, which is version tolerant for [Id] members.
+/// State that can fall due (<see cref="IDueIndexed"/>) takes its due time into the due index in the
+/// same write, under the journal partition whose scanner wakes it.
 /// </summary>
-public sealed class BatchedGrainStorage(BatchedGrainStateStore store, Serializer serializer) : IGrainStorage
+public sealed class BatchedGrainStorage(IGrainStateStore store, Serializer serializer, JournalOptions journal) : IGrainStorage
 {
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -25,7 +28,7 @@ public sealed class BatchedGrainStorage(BatchedGrainStateStore store, Serializer
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var expected = ExpectedVersion(grainState.ETag);
-        var written = await store.WriteAsync(new GrainStateWrite(Key(stateName, grainId), expected, serializer.SerializeToArray(grainState.State)));
+        var written = await store.WriteAsync(new GrainStateWrite(Key(stateName, grainId), expected, serializer.SerializeToArray(grainState.State), Due(grainId, grainState.State)));
         if (written is not { } version)
         {
             throw new InconsistentStateException($"State {stateName} of {grainId} was changed by someone else", "unknown", grainState.ETag ?? "none");
@@ -44,6 +47,10 @@ public sealed class BatchedGrainStorage(BatchedGrainStateStore store, Serializer
         grainState.ETag = null;
         grainState.RecordExists = false;
     }
+
+    private DueEntry? Due<T>(GrainId grainId, T state) => state is IDueIndexed { DueAt: { } at }
+        ? new DueEntry(JournalPartitioner.PartitionOf(grainId.Type.ToString()!, grainId.Key.ToString()!, journal.Partitions), at.ToUniversalTime())
+        : null;
 
     private static GrainStateKey Key(string stateName, GrainId grainId) => new(grainId.ToString(), stateName);
 

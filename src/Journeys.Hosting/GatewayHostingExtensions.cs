@@ -26,7 +26,7 @@ public static class GatewayHostingExtensions
             builder.UseOrleans(silo => silo
                 .UseLocalhostClustering(settings.Orleans.SiloPort, settings.Orleans.GatewayPort, serviceId: settings.Orleans.ServiceId, clusterId: settings.Orleans.ClusterId)
                 .AddMemoryGrainStorageAsDefault()
-                .AddMemoryGrainStorage(Grains.Profiles.ProfileStorage.Name)
+                .AddProfileGrainStorage(_ => new Storage.GrainState.InMemoryGrainStateStore())
                 .UseInMemoryReminderService()
                 .AddJourneysGrains()
                 .AddDashboard());

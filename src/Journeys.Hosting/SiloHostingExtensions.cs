@@ -91,10 +91,21 @@ public static class SiloHostingExtensions
     private static ISiloBuilder AddProfileGrainStorage(this ISiloBuilder silo, string connectionString)
     {
         var unsynchronised = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Options = "-c synchronous_commit=off" }.ConnectionString;
-        silo.Services.AddSingleton(sp => new Storage.GrainState.BatchedGrainStateStore(
+        return silo.AddProfileGrainStorage(sp => new Storage.GrainState.BatchedGrainStateStore(
             Npgsql.NpgsqlDataSource.Create(unsynchronised),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>().Value.ServiceId,
             sp.GetRequiredService<ILogger<Storage.GrainState.BatchedGrainStateStore>>()));
+    }
+
+    /// <summary>
+    /// The profile storage provider over a state store with a due index (PostgreSQL, or memory in the
+    /// embedded default): the partition scanners wake waiting profiles from it, no reminder per profile.
+    /// </summary>
+    public static ISiloBuilder AddProfileGrainStorage(this ISiloBuilder silo, Func<IServiceProvider, Storage.GrainState.IGrainStateStore> store)
+    {
+        silo.Services.AddSingleton(store);
+        // Silos without the journal (storage tests) still need a partition count for the due index.
+        silo.Services.TryAddSingleton(new Storage.Journal.JournalOptions());
         silo.Services.AddGrainStorage(Grains.Profiles.ProfileStorage.Name, (sp, _) => ActivatorUtilities.CreateInstance<BatchedGrainStorage>(sp));
         return silo;
     }
@@ -108,6 +119,7 @@ public static class SiloHostingExtensions
         silo.Services.AddSingleton<Grains.Running.JourneyStatsBuffer>();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<Grains.Running.JourneyStatsBuffer>());
         silo.Services.AddSingleton<Grains.Profiles.ProfileGrainServices>();
+        silo.Services.AddSingleton<Grains.Profiles.DueProfileScanner>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;
     }

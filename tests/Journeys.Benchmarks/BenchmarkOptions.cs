@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Journeys.Benchmarks;
 
 /// <summary>Command-line settings of <c>ingestion</c>; defaults keep a full run to a few minutes.</summary>
@@ -35,38 +33,24 @@ public sealed class BenchmarkOptions
     /// <summary>Null when the arguments do not name the ingestion benchmark or are malformed.</summary>
     public static BenchmarkOptions? Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] != "ingestion" || args.Length % 2 == 0)
+        if (BenchmarkArguments.Parse(args, "ingestion", ["--seconds", "--warmup", "--rate", "--batch", "--profiles", "--senders", "--closed-ceiling", "--naive-tasks", "--naive-seconds", "--output"]) is not { } arguments)
         {
             return null;
         }
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 1; i < args.Length; i += 2)
-        {
-            values[args[i]] = args[i + 1];
-        }
-        var known = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "--seconds", "--warmup", "--rate", "--batch", "--profiles", "--senders", "--closed-ceiling", "--naive-tasks", "--naive-seconds", "--output",
-        };
-        if (!values.Keys.All(known.Contains))
-        {
-            return null;
-        }
-        int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var defaults = new BenchmarkOptions { CommandLine = "" };
         return new BenchmarkOptions
         {
-            Seconds = Int("--seconds", defaults.Seconds),
-            WarmupSeconds = Int("--warmup", defaults.WarmupSeconds),
-            Rate = Int("--rate", defaults.Rate),
-            BatchSize = Int("--batch", defaults.BatchSize),
-            Profiles = Int("--profiles", defaults.Profiles),
-            Senders = Int("--senders", defaults.Senders),
-            ClosedLoopCeiling = Int("--closed-ceiling", defaults.ClosedLoopCeiling),
-            NaiveTasks = Int("--naive-tasks", defaults.NaiveTasks),
-            NaiveSeconds = Int("--naive-seconds", defaults.NaiveSeconds),
-            Output = values.GetValueOrDefault("--output"),
-            CommandLine = "dotnet run -c Release --project tests/Journeys.Benchmarks -- " + string.Join(' ', args),
+            Seconds = arguments.Number("--seconds", defaults.Seconds),
+            WarmupSeconds = arguments.Number("--warmup", defaults.WarmupSeconds),
+            Rate = arguments.Number("--rate", defaults.Rate),
+            BatchSize = arguments.Number("--batch", defaults.BatchSize),
+            Profiles = arguments.Number("--profiles", defaults.Profiles),
+            Senders = arguments.Number("--senders", defaults.Senders),
+            ClosedLoopCeiling = arguments.Number("--closed-ceiling", defaults.ClosedLoopCeiling),
+            NaiveTasks = arguments.Number("--naive-tasks", defaults.NaiveTasks),
+            NaiveSeconds = arguments.Number("--naive-seconds", defaults.NaiveSeconds),
+            Output = arguments.Text("--output"),
+            CommandLine = arguments.CommandLine,
         };
     }
 }

@@ -6,16 +6,17 @@ using Npgsql;
 namespace Journeys.Browser.Tests;
 
 /// <summary>
-/// A marketer in headless Chromium on the production topology (PostgreSQL, two silos, the gateway):
-/// the browser part is <c>dashboards/e2e/dashboards.e2e.mjs</c>; this class starts the cluster, runs it,
-/// and checks what the page showed against the database, then across a gateway restart.
+/// A marketer in headless Chromium on the production topology (PostgreSQL, two silos, the gateway, a real
+/// SMTP server): the browser part is <c>dashboards/e2e/dashboards.e2e.mjs</c>; this class starts the
+/// cluster, runs it, and checks what the page showed against the database, then across a gateway restart.
 /// </summary>
-public sealed class DashboardBrowserTests(ProductionClusterFixture fixture) : IClassFixture<ProductionClusterFixture>
+public sealed class DashboardBrowserTests(DashboardCluster fixture) : IClassFixture<DashboardCluster>
 {
     private const string JourneyId = "dash-cart";
     private const int LoadEvents = 2000;
     private static readonly string Artifacts = Path.Combine(RepositoryPaths.Root, "artifacts");
     private static readonly string[] Counters = ["entered", "passed", "exited", "suppressed", "waiting", "converted"];
+    private static readonly string[] MessageCounters = ["sent", "delivered", "opened", "clicked", "unsubscribed"];
 
     [Fact]
     public async Task A_marketer_builds_and_watches_a_journey_live_and_the_dashboard_totals_match_the_database()
@@ -32,6 +33,7 @@ public sealed class DashboardBrowserTests(ProductionClusterFixture fixture) : IC
                 ["WRITE_KEY"] = ProductionCluster.WriteKey,
                 ["SCREENSHOTS"] = Path.Combine(Artifacts, "screenshots"),
                 ["LOAD_EVENTS"] = LoadEvents.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["MAILDEV_URL"] = fixture.Smtp.ApiAddress.ToString().TrimEnd('/'),
             });
         }
         catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
@@ -41,7 +43,8 @@ public sealed class DashboardBrowserTests(ProductionClusterFixture fixture) : IC
         }
         TestContext.Current.TestOutputHelper?.WriteLine(output);
 
-        var shown = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Artifacts, "dashboard-figures.json"), TestContext.Current.CancellationToken))!["shown"]!.AsObject();
+        var page = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Artifacts, "dashboard-figures.json"), TestContext.Current.CancellationToken))!;
+        var shown = page["shown"]!.AsObject();
         var stored = await ReadDatabaseAsync(cluster.ConnectionString);
         foreach (var (node, figures) in shown)
         {
@@ -51,7 +54,13 @@ public sealed class DashboardBrowserTests(ProductionClusterFixture fixture) : IC
                     $"{node}.{counter}: the page showed {figures[counter]}, the database holds {stored.GetValueOrDefault((node, counter))}");
             }
         }
-        Assert.Equal(40 + LoadEvents, stored[("holdout", "entered")]);
+        Assert.Equal(40 + (long)page["liveSends"]! + LoadEvents, stored[("holdout", "entered")]);
+        var sends = await ReadOutboxAsync(cluster.ConnectionString);
+        foreach (var counter in MessageCounters)
+        {
+            Assert.True((long)page["messages"]![counter]! == sends[counter],
+                $"email.{counter}: the results page showed {page["messages"]![counter]}, the outbox holds {sends[counter]}");
+        }
 
         // The figures are in PostgreSQL: a restarted gateway shows the same.
         await cluster.Gateway!.DisposeAsync();
@@ -64,6 +73,12 @@ public sealed class DashboardBrowserTests(ProductionClusterFixture fixture) : IC
             {
                 Assert.Equal(stored.GetValueOrDefault(((string)node!["nodeId"]!, counter)), (long)node[counter]!);
             }
+        }
+        using var results = await cluster.ManageAsync(HttpMethod.Get, $"/api/dashboard/journeys/{JourneyId}/results");
+        var email = JsonNode.Parse(await results.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!["messages"]!.AsArray().Single(m => (string?)m!["nodeId"] == "email")!;
+        foreach (var counter in MessageCounters)
+        {
+            Assert.Equal(sends[counter], (long)email[counter]!);
         }
     }
 
@@ -82,6 +97,20 @@ public sealed class DashboardBrowserTests(ProductionClusterFixture fixture) : IC
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, app.StatusCode);
         Assert.Contains("<title>Journeys dashboards</title>", await app.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    /// <summary>The e-mail node's outbox rows: finished (sent), accepted by the SMTP server (delivered), and their tracked engagement.</summary>
+    private static async Task<Dictionary<string, long>> ReadOutboxAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FILTER (WHERE status IN ('sent', 'dead')), count(*) FILTER (WHERE status = 'sent'), count(opened_at), count(clicked_at), count(unsubscribed_at) FROM outbox WHERE journey_id = @journey AND node_id = 'email'",
+            connection);
+        command.Parameters.AddWithValue("journey", JourneyId);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return MessageCounters.Select((counter, i) => (counter, reader.GetInt64(i))).ToDictionary(c => c.counter, c => c.Item2);
     }
 
     private static async Task<Dictionary<(string Node, string Counter), long>> ReadDatabaseAsync(string connectionString)

@@ -1,5 +1,9 @@
 using Journeys.Grains.Profiles;
 using Microsoft.Extensions.DependencyInjection;
+using Journeys.Hosting;
+using Journeys.Storage.GrainState;
+using Journeys.Storage.Journal;
+using Orleans.Serialization;
 using Orleans.Storage;
 
 namespace Journeys.Cluster.Tests;
@@ -79,6 +83,22 @@ public sealed class ProfileGrainStorageTests(PostgresClusterFixture fixture) : G
         Assert.Null(current.ETag);
         Assert.Equal(0, read.State.Value);
     }
+
+    [Fact]
+    public Task DueTimesAreIndexedInPostgresWithTheStateByPartitionEarliestFirst() =>
+        DueIndexChecks.DueTimesAreIndexedWithTheStateByPartitionEarliestFirstAsync(
+            Storage(), Services.GetRequiredService<IGrainStateStore>(), Services.GetRequiredService<JournalOptions>().Partitions);
+
+    [Fact]
+    public Task TheEmbeddedDefaultsInMemoryStoreKeepsTheSameDueIndex()
+    {
+        var store = new InMemoryGrainStateStore();
+        var journal = new JournalOptions();
+        var storage = new BatchedGrainStorage(store, Services.GetRequiredService<Serializer>(), journal);
+        return DueIndexChecks.DueTimesAreIndexedWithTheStateByPartitionEarliestFirstAsync(storage, store, journal.Partitions);
+    }
+
+    private IServiceProvider Services => fixture.Cluster.GetSiloServiceProvider();
 
     protected override IGrainStorage Storage() =>
         fixture.Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(ProfileStorage.Name);

@@ -35,8 +35,8 @@ public sealed class JourneyStatsStoreTests(PostgresFixture postgres) : IAsyncLif
         await store.AddAsync(
         [
             new("cart", 1, "wait-order", Passed: 4, Waiting: -4),
-            new("cart", 2, "email", Suppressed: 1, Converted: 2, Exited: 1, ConvertedTreatment: 1),
-            new("cart", 2, "email", Converted: 1, ConvertedControl: 1),
+            new("cart", 2, "email", Suppressed: 1, Converted: 2, Exited: 1),
+            new("cart", 2, "email", Converted: 1),
         ], TestContext.Current.CancellationToken);
 
         var rows = await store.ReadAsync("cart", TestContext.Current.CancellationToken);
@@ -45,7 +45,7 @@ public sealed class JourneyStatsStoreTests(PostgresFixture postgres) : IAsyncLif
         [
             new("cart", 1, "email", Entered: 1, Passed: 1),
             new("cart", 1, "wait-order", Entered: 5, Passed: 4, Waiting: 1),
-            new("cart", 2, "email", Exited: 1, Converted: 3, Suppressed: 1, ConvertedTreatment: 1, ConvertedControl: 1),
+            new("cart", 2, "email", Exited: 1, Converted: 3, Suppressed: 1),
         ], rows);
     }
 

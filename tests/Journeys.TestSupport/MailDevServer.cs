@@ -21,6 +21,9 @@ public sealed class MailDevServer : IAsyncDisposable
 
     public int SmtpPort { get; }
 
+    /// <summary>maildev's HTTP API (<c>/api/email</c>), for scripts that read what arrived.</summary>
+    public Uri ApiAddress => api.BaseAddress!;
+
     public static async Task<MailDevServer> StartAsync()
     {
         var directory = Path.Combine(RepositoryPaths.Root, "tests", "smtp");

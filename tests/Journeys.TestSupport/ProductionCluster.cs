@@ -37,6 +37,7 @@ public sealed class ProductionCluster : IAsyncDisposable
             ["Visitors__ServeDemo"] = "true",
             ["Visitors__SubscriptionRefresh"] = "00:00:02",
             ["Serilog__MinimumLevel__Override__Orleans"] = "Warning",
+            ["Delivery__Tracking__PublicBaseUrl"] = $"http://127.0.0.1:{gatewayHttpPort}",
         };
         foreach (var (key, value) in settings)
         {
@@ -52,10 +53,8 @@ public sealed class ProductionCluster : IAsyncDisposable
     public List<HostProcess> KilledSilos { get; } = [];
     public HostProcess? Gateway { get; private set; }
 
-    /// <summary>
-    /// Starts both silos at once against an empty database, then the gateway; <paramref name="settings"/>
-    /// (environment variables, e.g. <c>Delivery__Dispatch__Lease</c>) go to every process.
-    /// </summary>
+    /// <summary>Starts both silos at once against an empty database, then the gateway.</summary>
+    /// <param name="settings">More settings for every process, e.g. the SMTP server their dispatchers send to.</param>
     public static async Task<ProductionCluster> StartAsync(PostgresServer server, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var cluster = new ProductionCluster(await server.CreateDatabaseAsync(), settings ?? new Dictionary<string, string?>());

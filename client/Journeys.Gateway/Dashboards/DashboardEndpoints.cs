@@ -15,7 +15,7 @@ public static class DashboardEndpoints
             await reader.ReadAsync(id, ct) is { } figures ? Results.Json(figures.Live()) : NotFound(id));
 
         journeys.MapGet("/{id}/results", async (string id, JourneyFiguresReader reader, CancellationToken ct) =>
-            await reader.ReadAsync(id, ct) is { } figures ? Results.Json(figures.Results()) : NotFound(id));
+            await reader.ResultsAsync(id, ct) is { } results ? Results.Json(results) : NotFound(id));
         return endpoints;
     }
 

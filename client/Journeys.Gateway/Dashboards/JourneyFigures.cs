@@ -4,13 +4,15 @@ using Journeys.Engine;
 using Journeys.Engine.Analytics;
 using Journeys.Engine.Journeys;
 using Journeys.Gateway.Dashboards.Figures;
+using Journeys.Storage.Outbox;
 using Journeys.Storage.Stats;
 
 namespace Journeys.Gateway.Dashboards;
 
 /// <summary>
 /// Turns a journey's stored counters into what the dashboards show. Counters are summed over versions by
-/// node id and drawn on the newest version's graph (the draft's while nothing is published).
+/// node id and drawn on the newest version's graph (the draft's while nothing is published). Message
+/// figures also need the journey's outbox outcomes, read only for the list and the results page.
 /// </summary>
 internal sealed class JourneyFigures
 {
@@ -42,17 +44,21 @@ internal sealed class JourneyFigures
         ? 0
         : Find(definition.Trigger.Next)?.Entered - edges.Where(e => e.To == definition.Trigger.Next).Sum(EdgeCount) ?? 0;
 
-    public JourneyRow Row() => new(
-        summary.JourneyId,
-        summary.Name,
-        summary.Status,
-        summary.PublishedVersion,
-        summary.HasDraft,
-        Entered,
-        InProgress: nodes.Sum(n => n.Waiting),
-        Converted: nodes.Sum(n => n.Converted),
-        MessagesRequested: nodes.Sum(n => n.Message?.Requested ?? 0),
-        MessagesSent: null);
+    public JourneyRow Row(IReadOnlyList<OutboxOutcome> outbox)
+    {
+        var messages = Messages(outbox);
+        return new(
+            summary.JourneyId,
+            summary.Name,
+            summary.Status,
+            summary.PublishedVersion,
+            summary.HasDraft,
+            Entered,
+            InProgress: nodes.Sum(n => n.Waiting),
+            Converted: nodes.Sum(n => n.Converted),
+            MessagesRequested: messages.Sum(m => m.Requested),
+            MessagesSent: messages.Sum(m => m.Sent));
+    }
 
     public JourneyLiveFigures Live() => new(
         summary.JourneyId,
@@ -64,15 +70,20 @@ internal sealed class JourneyFigures
         nodes,
         [.. edges.Select(e => new EdgeFigures(e.From, e.To, e.Outcome ?? e.Property, EdgeCount(e)))]);
 
-    public JourneyResults Results() => new(
+    public JourneyResults Results(IReadOnlyList<OutboxOutcome> outbox) => new(
         summary.JourneyId,
         summary.Name,
         summary.PublishedVersion,
         Entered,
         Conversions: ConversionsByGroup.Values.Sum(),
         ConversionsOutsideGroups: ConversionsByGroup.GetValueOrDefault(OutcomeCounters.NoGroup),
-        [.. nodes.Where(n => n.Message is not null)],
+        Messages(outbox),
         Holdout());
+
+    private List<MessageFigures> Messages(IReadOnlyList<OutboxOutcome> outbox) =>
+        definition is null
+            ? []
+            : [.. definition.Nodes.OfType<MessageNode>().Select(m => MessageFigures.Of(m, Find(m.Id)!, [.. outbox.Where(o => o.NodeId == m.Id)]))];
 
     private HoldoutResult? Holdout()
     {
@@ -94,10 +105,6 @@ internal sealed class JourneyFigures
     private static NodeFigures Node(JourneyNode node, NodeStatDelta? total, Dictionary<(string, string), IReadOnlyDictionary<string, long>> breakdowns)
     {
         total ??= new NodeStatDelta(string.Empty, 0, node.Id);
-        var exits = breakdowns.GetValueOrDefault((node.Id, OutcomeCounters.Exit)) ?? new Dictionary<string, long>();
-        var message = node is MessageNode m
-            ? new MessageFigures(m.Channel.ToString().ToLowerInvariant(), m.Topic, exits.Where(e => e.Key != "suppressed" && e.Key != JourneyGraph.GoalOutcome).Sum(e => e.Value))
-            : null;
         return new NodeFigures(
             node.Id,
             JsonSerializer.SerializeToElement(node, EngineJson.Options).GetProperty("type").GetString()!,
@@ -107,8 +114,7 @@ internal sealed class JourneyFigures
             total.Converted,
             total.Suppressed,
             total.Waiting,
-            exits,
-            breakdowns.GetValueOrDefault((node.Id, OutcomeCounters.Suppressed)) ?? new Dictionary<string, long>(),
-            message);
+            breakdowns.GetValueOrDefault((node.Id, OutcomeCounters.Exit)) ?? new Dictionary<string, long>(),
+            breakdowns.GetValueOrDefault((node.Id, OutcomeCounters.Suppressed)) ?? new Dictionary<string, long>());
     }
 }

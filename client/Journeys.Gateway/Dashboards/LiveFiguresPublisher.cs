@@ -5,8 +5,8 @@ namespace Journeys.Gateway.Dashboards;
 
 /// <summary>
 /// Every poll period, reads the figures of each journey someone watches on this gateway from the stats
-/// stores and sends them to its watchers when they changed. The silos' buffers flush counters to the
-/// store once a second, so this works with any number of silos and gateways, and a browser gets at most
+/// stores and sends them to its watchers when they changed. The silos' buffers write counters to the
+/// store, so this works with any number of silos and gateways, and a browser gets at most
 /// one message per journey per period however heavy the traffic.
 /// </summary>
 internal sealed class LiveFiguresPublisher(

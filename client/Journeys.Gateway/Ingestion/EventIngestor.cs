@@ -1,31 +1,51 @@
 using Journeys.Contracts.Journal;
+using Journeys.Engine.Events;
+using Journeys.Engine.Events.Catalogue;
 using Journeys.Storage.Journal;
+using Journeys.Storage.Outbox;
 
 namespace Journeys.Gateway.Ingestion;
 
 /// <summary>
-/// Commits validated events to the journal, then wakes the partition readers that received
-/// them. The caller acknowledges only after this returns.
+/// Commits validated events to the journal, stamps message engagement (opens, clicks, unsubscribes)
+/// on the outbox rows it answers, then wakes the partition readers that received the events. The
+/// caller acknowledges only after this returns, so a failed stamp is retried with the request.
 /// </summary>
-public sealed class EventIngestor(IEventJournal journal, IClusterClient cluster, ILogger<EventIngestor> logger)
+public sealed class EventIngestor(IEventJournal journal, IOutboxStore outbox, IClusterClient cluster, TimeProvider clock, ILogger<EventIngestor> logger)
 {
     public async Task<JournalAppendResult> IngestAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
     {
         var result = await journal.AppendAsync(entries, cancellationToken);
-        foreach (var partition in result.Stored.Select(r => r.Partition).Distinct())
+        // Duplicates too: a resend after a stamp failed must still stamp (stamps are idempotent).
+        await outbox.RecordEngagementAsync([.. entries.Select(Engagement).OfType<OutboxEngagement>()], clock.GetUtcNow(), cancellationToken);
+        foreach (var partition in result.Stored.GroupBy(r => r.Partition))
         {
             // The answer does not wait for delivery: the events are durable, and without a silo the
             // reader's poll or reminder picks them up later.
-            _ = NotifyAsync(partition);
+            _ = NotifyAsync(partition.Key, partition.Max(r => r.Position));
         }
         return result;
     }
 
-    private async Task NotifyAsync(int partition)
+    private static OutboxEngagement? Engagement(JournalEntry entry)
+    {
+        var kind = entry.Event switch
+        {
+            EventNames.MessageOpened => OutboxEngagement.Opened,
+            EventNames.MessageClicked => OutboxEngagement.Clicked,
+            EventNames.MessageUnsubscribed => OutboxEngagement.Unsubscribed,
+            _ => null,
+        };
+        return kind is not null && EnvelopeJson.Deserialize(entry.Payload)?.Typed is MessageEngagement engagement
+            ? new OutboxEngagement(engagement.DeliveryId, kind)
+            : null;
+    }
+
+    private async Task NotifyAsync(int partition, long committedUpTo)
     {
         try
         {
-            await cluster.GetGrain<IJournalPartitionGrain>(partition).NotifyAsync();
+            await cluster.GetGrain<IJournalPartitionGrain>(partition).NotifyAsync(committedUpTo);
         }
         catch (Exception ex)
         {

@@ -73,8 +73,6 @@ internal static class JourneyJson
         json["passed"] = row.Passed;
         json["exited"] = row.Exited;
         json["converted"] = row.Converted;
-        json["convertedTreatment"] = row.ConvertedTreatment;
-        json["convertedControl"] = row.ConvertedControl;
         json["suppressed"] = row.Suppressed;
         json["waiting"] = row.Waiting;
         return json;

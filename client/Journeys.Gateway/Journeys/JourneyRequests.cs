@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Journeys.Engine;
 using Journeys.Gateway.Ingestion;
 
 namespace Journeys.Gateway.Journeys;
@@ -28,11 +29,23 @@ internal static class JourneyRequests
             return optional ? [] : null;
         }
 
+        if (!JsonText.IsUtf8(body.Value.Span))
+        {
+            errors.Add("$", JsonText.NotUtf8);
+            return null;
+        }
+
         try
         {
-            if (JsonNode.Parse(body.Value.Span) is JsonObject json)
+            using var document = JsonDocument.Parse(body.Value);
+            if (JsonText.FindLoneSurrogate(body.Value.Span, document.RootElement) is { } path)
             {
-                return json;
+                errors.Add(path, JsonText.LoneSurrogate);
+                return null;
+            }
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                return JsonObject.Create(document.RootElement.Clone());
             }
             errors.Add("$", "must be a JSON object");
         }

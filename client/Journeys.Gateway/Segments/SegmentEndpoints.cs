@@ -30,6 +30,11 @@ public static class SegmentEndpoints
             {
                 errors["$.condition"] = [ex.Message];
             }
+            catch (NotSupportedException)
+            {
+                // What the serializer throws for a condition object without the "type" that picks its kind.
+                errors["$.condition"] = ["every condition needs a \"type\": field, and, or or not"];
+            }
             if (condition is null && errors.Count == 0)
             {
                 errors["$.condition"] = ["is required"];

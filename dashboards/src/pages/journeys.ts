@@ -1,5 +1,5 @@
 import { api } from '../api';
-import { h, n, notYet, table } from '../dom';
+import { h, n, table } from '../dom';
 import type { JourneyRow } from '../types';
 
 export function journeysPage(root: HTMLElement) {
@@ -17,7 +17,7 @@ export function journeysPage(root: HTMLElement) {
         h('td', { class: 'n' }, n(r.inProgress)),
         h('td', { class: 'n' }, n(r.converted)),
         h('td', { class: 'n' }, n(r.messagesRequested)),
-        h('td', { class: 'n' }, r.messagesSent === null ? notYet() : n(r.messagesSent)),
+        h('td', { class: 'n', 'data-testid': `sent-${r.journeyId}` }, n(r.messagesSent)),
         h('td', {},
           h('a', { href: `#/journeys/${encodeURIComponent(r.journeyId)}/live` }, 'live'), ' · ',
           h('a', { href: `#/journeys/${encodeURIComponent(r.journeyId)}/results` }, 'results'), ' · ',

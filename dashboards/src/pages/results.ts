@@ -1,11 +1,33 @@
 import { Chart, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip } from 'chart.js';
 import { api } from '../api';
-import { h, n, notYet, pct, table } from '../dom';
-import type { JourneyResults } from '../types';
+import { h, n, pct, table } from '../dom';
+import type { JourneyResults, MessageFigures } from '../types';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
-const counter = (value: number | null) => value === null ? notYet() : n(value);
+/** A count and, under it, its share of what it is a part of. */
+const figure = (testId: string, value: number, of?: number) =>
+  h('td', { class: 'n' }, h('span', { 'data-testid': testId }, n(value)), of === undefined ? '' : h('div', { class: 'muted' }, of ? pct(value / of) : '–'));
+
+const reasons: Record<string, string> = { noConsent: 'consent', frequencyCap: 'frequency cap' };
+
+function messageRow(m: MessageFigures) {
+  const by = Object.entries(m.suppressedBy).map(([reason, count]) => `${reasons[reason] ?? reason} ${n(count)}`);
+  return [
+    h('td', {}, m.nodeId), h('td', {}, `${m.channel} / ${m.topic}`),
+    figure(`requested-${m.nodeId}`, m.requested),
+    figure(`queued-${m.nodeId}`, m.queued),
+    figure(`sent-${m.nodeId}`, m.sent),
+    figure(`delivered-${m.nodeId}`, m.delivered, m.sent),
+    figure(`failed-${m.nodeId}`, m.failed, m.sent),
+    figure(`opened-${m.nodeId}`, m.opened, m.delivered),
+    figure(`clicked-${m.nodeId}`, m.clicked, m.delivered),
+    figure(`unsubscribed-${m.nodeId}`, m.unsubscribed, m.delivered),
+    figure(`suppressed-${m.nodeId}`, m.suppressed, m.entered),
+    h('td', { 'data-testid': `suppressed-by-${m.nodeId}` }, by.join(', ') || '–',
+      m.deferred ? h('div', { class: 'muted' }, `${n(m.deferred)} held now by quiet hours or a cap`) : ''),
+  ];
+}
 
 export function resultsPage(root: HTMLElement, journeyId: string) {
   const body = h('div', {}, 'Loading…');
@@ -20,17 +42,12 @@ export function resultsPage(root: HTMLElement, journeyId: string) {
       holdout(r, charts),
       h('h2', {}, 'Messages'),
       r.messages.length === 0 ? h('p', { class: 'muted' }, 'This journey sends no messages.') : table(
-        ['Node', 'Channel / topic', 'Requested', 'Sent', 'Delivered', 'Opened', 'Clicked', 'Unsubscribed', 'Suppressed', 'by reason'],
-        r.messages.map(m => [
-          h('td', {}, m.nodeId), h('td', {}, `${m.message!.channel} / ${m.message!.topic}`),
-          h('td', { class: 'n', 'data-testid': `requested-${m.nodeId}` }, n(m.message!.requested)),
-          h('td', { class: 'n' }, counter(m.message!.sent)), h('td', { class: 'n' }, counter(m.message!.delivered)),
-          h('td', { class: 'n' }, counter(m.message!.opened)), h('td', { class: 'n' }, counter(m.message!.clicked)),
-          h('td', { class: 'n' }, counter(m.message!.unsubscribed)),
-          h('td', { class: 'n' }, h('span', { 'data-testid': `suppressed-${m.nodeId}` }, n(m.suppressed)), ' ', h('span', { class: 'muted' }, pct(m.suppressed / (m.entered || 1)))),
-          h('td', {}, Object.entries(m.suppressedBy).map(([reason, count]) => `${reason} ${n(count)}`).join(', ') || '–'),
-        ]), { 'data-testid': 'messages-table' }),
-      h('p', { class: 'muted' }, 'Sent, delivered, opened, clicked and unsubscribed come from the message outbox: n/a until it reports them. Requested counts the sends the journey asked for (passes not suppressed).'));
+        ['Node', 'Channel / topic', 'Requested', 'Queued', 'Sent', 'Delivered', 'Failed', 'Opened', 'Clicked', 'Unsubscribed', 'Suppressed', 'by reason'],
+        r.messages.map(messageRow), { 'data-testid': 'messages-table' }),
+      h('p', { class: 'muted' },
+        'Requested: sends the journey asked for. Sent: messages the outbox finished trying, delivered when the provider accepted them ',
+        '(% of sent), failed when dead-lettered. Opened, clicked, unsubscribed: delivered messages with at least one tracked open, ',
+        'click or unsubscribe (% of delivered). Suppressed: at the step or at send time, % of the node\'s entries.'));
   }).catch(e => body.replaceChildren(h('p', { class: 'error' }, String(e))));
   return () => charts.forEach(c => c.destroy());
 }

@@ -27,6 +27,10 @@ public interface IProfileGrain : IGrainWithStringKey
     [Alias("flush")]
     Task FlushAsync();
 
+    /// <summary>Runs the journey steps due by now and saves; the due index's scanner wakes a waiting profile this way.</summary>
+    [Alias("run-due")]
+    Task RunDueAsync();
+
     [Alias("get")]
     Task<ProfileView> GetAsync();
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -31,6 +32,11 @@ public sealed class EventParser
     {
         var events = new List<EventEnvelope>(1);
         var errors = new List<FieldError>();
+        if (NotUnicode(body) is { } bad)
+        {
+            return bad;
+        }
+
         if (ReadEvent(body, JsonPath.Root, type, BatchDefaults.None, receivedAt, errors) is { } envelope)
         {
             events.Add(envelope);
@@ -54,6 +60,11 @@ public sealed class EventParser
     {
         var events = new List<EventEnvelope>();
         var errors = new List<FieldError>();
+        if (NotUnicode(body) is { } bad)
+        {
+            return bad;
+        }
+
         if (body.ValueKind != JsonValueKind.Object)
         {
             errors.Add(new FieldError(JsonPath.Root, "must be an object with a \"batch\" array"));
@@ -93,6 +104,11 @@ public sealed class EventParser
 
     private static ParseResult WithDocument(ReadOnlyMemory<byte> utf8Json, Func<JsonElement, ParseResult> parse)
     {
+        if (!JsonText.IsUtf8(utf8Json.Span))
+        {
+            return new ParseResult([], [new FieldError(JsonPath.Root, JsonText.NotUtf8)]);
+        }
+
         JsonDocument document;
         try
         {
@@ -109,6 +125,12 @@ public sealed class EventParser
             return parse(document.RootElement);
         }
     }
+
+    // Bodies from the SignalR stream arrive as elements, so the check is made on the element, not in WithDocument.
+    private static ParseResult? NotUnicode(JsonElement body) =>
+        body.ValueKind != JsonValueKind.Undefined && JsonText.FindLoneSurrogate(JsonMarshal.GetRawUtf8Value(body), body) is { } path
+            ? new ParseResult([], [new FieldError(path, JsonText.LoneSurrogate)])
+            : null;
 
     private EventEnvelope? ReadEvent(
         JsonElement item,

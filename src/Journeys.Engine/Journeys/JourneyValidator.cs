@@ -7,6 +7,12 @@ public static class JourneyValidator
 {
     public static IReadOnlyList<ValidationError> Validate(JourneyDefinition definition)
     {
+        // JSON null in a list reaches here as a null entry (nullable annotations do not cover list items); every rule below reads them.
+        if (NullEntries(definition).ToList() is { Count: > 0 } nulls)
+        {
+            return nulls;
+        }
+
         var errors = new List<ValidationError>();
         var index = IndexNodes(definition, errors);
         ValidateHeader(definition, errors);
@@ -19,6 +25,35 @@ public static class JourneyValidator
         ValidateReachability(definition, index, errors);
         ValidateCycles(definition, index, errors);
         return errors;
+    }
+
+    private static IEnumerable<ValidationError> NullEntries(JourneyDefinition definition)
+    {
+        for (var i = 0; i < definition.Nodes.Count; i++)
+        {
+            if (definition.Nodes[i] is null)
+            {
+                yield return new($"nodes[{i}]", "a node object is required, not null");
+            }
+            else if (definition.Nodes[i] is SplitNode split)
+            {
+                for (var b = 0; b < split.Branches.Count; b++)
+                {
+                    if (split.Branches[b] is null)
+                    {
+                        yield return new($"nodes[{i}].branches[{b}]", "a branch object is required, not null");
+                    }
+                }
+            }
+        }
+
+        for (var c = 0; c < definition.Policies.FrequencyCaps.Count; c++)
+        {
+            if (definition.Policies.FrequencyCaps[c] is null)
+            {
+                yield return new($"policies.frequencyCaps[{c}]", "a cap object is required, not null");
+            }
+        }
     }
 
     private static Dictionary<string, int> IndexNodes(JourneyDefinition definition, List<ValidationError> errors)
@@ -157,6 +192,12 @@ public static class JourneyValidator
                 break;
             case AwardPointsNode { Points: <= 0 }:
                 errors.Add(new($"{at}.points", "points awarded are positive"));
+                break;
+            case IssuePromoCodeNode promo:
+                Require(promo.Campaign, $"{at}.campaign", errors);
+                break;
+            case IssueVoucherNode voucher:
+                Require(voucher.VoucherType, $"{at}.voucherType", errors);
                 break;
             case SetTraitNode trait:
                 Require(trait.Trait, $"{at}.trait", errors);

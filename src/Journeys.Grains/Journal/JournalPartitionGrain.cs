@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Journeys.Grains.Profiles;
 using Journeys.Storage.Journal;
 
 namespace Journeys.Grains.Journal;
@@ -6,26 +7,34 @@ namespace Journeys.Grains.Journal;
 /// <summary>
 /// The reader of one journal partition. Delivery is pushed on commit (NotifyAsync) and polled as
 /// a fallback; recovery after a crash replays from the checkpoint, and profiles drop what they
-/// already applied, so every acknowledged event is applied exactly once.
+/// already applied, so every acknowledged event is applied exactly once. It also scans its
+/// partition's due index and wakes the profiles whose wait is over (<see cref="DueProfileScanner"/>).
 /// </summary>
 [GrainType("journal-partition"), Reentrant]
-public sealed class JournalPartitionGrain(IEventJournal journal, ILogger<JournalPartitionGrain> logger)
+public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScanner dueProfiles, ILogger<JournalPartitionGrain> logger)
     : Grain, IJournalPartitionGrain, IRemindable, IDisposable
 {
     private const int ReadBatch = 2000;
     private const int CheckpointEveryProfiles = 2000;
-    // Short, because a notified read can miss rows committed an instant earlier while an older
-    // transaction still ran (the xmin guard holds them back); the poll picks them up soon after.
+    // The fallback for rows nobody notified of (a gateway that died after its commit, a lost notification).
     private static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(200);
+    // Rows a notification announced but the xmin guard held back wait for an older transaction (most
+    // often a profile save) that ends within milliseconds: look again that soon, then less often, and
+    // leave them to the poll once the looks would add up to its period.
+    private static readonly TimeSpan FirstHeldBackRetry = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan CheckpointPeriod = TimeSpan.FromSeconds(2);
+    // Bounds the lateness of a due step whose profile is not active (active ones have a precise timer).
+    private static readonly TimeSpan DueScanPeriod = TimeSpan.FromSeconds(1);
 
     private readonly HashSet<(string Kind, string Id)> unsavedProfiles = [];
     private int Partition => (int)this.GetPrimaryKeyLong();
     private long delivered;
     private long checkpoint;
+    private long committedUpTo;
     private readonly SemaphoreSlim saving = new(1, 1);
     private Task? pump;
     private bool pumpAgain;
+    private Task<int> dueScan = Task.FromResult(0);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -34,6 +43,7 @@ public sealed class JournalPartitionGrain(IEventJournal journal, ILogger<Journal
         await this.RegisterOrUpdateReminder("keep-reading", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), CancellationToken.None);
         this.RegisterGrainTimer(_ => PumpAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, PollPeriod) { Interleave = true });
         this.RegisterGrainTimer(_ => SaveCheckpointAsync(), new GrainTimerCreationOptions(CheckpointPeriod, CheckpointPeriod) { Interleave = true });
+        this.RegisterGrainTimer(_ => dueScan.IsCompleted ? (Task)ScanDueAsync() : Task.CompletedTask, new GrainTimerCreationOptions(DueScanPeriod, DueScanPeriod) { Interleave = true });
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -47,13 +57,33 @@ public sealed class JournalPartitionGrain(IEventJournal journal, ILogger<Journal
 
     public void Dispose() => saving.Dispose();
 
-    Task IJournalPartitionGrain.NotifyAsync() => PumpAsync();
+    Task IJournalPartitionGrain.NotifyAsync(long committedUpTo)
+    {
+        this.committedUpTo = Math.Max(this.committedUpTo, committedUpTo);
+        return PumpAsync();
+    }
 
     async Task<long> IJournalPartitionGrain.CatchUpAsync()
     {
         await PumpAsync();
         await SaveCheckpointAsync();
         return checkpoint;
+    }
+
+    Task<int> IJournalPartitionGrain.WakeDueAsync() => ScanDueAsync();
+
+    /// <summary>Scans take turns; a scan asked for during another starts after it, with the time of its own start.</summary>
+    private Task<int> ScanDueAsync()
+    {
+        dueScan = ScanAfterAsync(dueScan);
+        return dueScan;
+    }
+
+    private async Task<int> ScanAfterAsync(Task previous)
+    {
+        // Its outcome was its caller's; this scan only waits for it to end.
+        await ((Task)previous).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+        return await dueProfiles.WakeDueAsync(Partition);
     }
 
     Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => PumpAsync();
@@ -72,26 +102,49 @@ public sealed class JournalPartitionGrain(IEventJournal journal, ILogger<Journal
 
     private async Task RunPumpAsync()
     {
+        var waited = TimeSpan.Zero;
+        var retry = FirstHeldBackRetry;
         do
         {
             pumpAgain = false;
-            while (await DeliverNextBatchAsync())
+            var from = delivered;
+            Read read;
+            while ((read = await DeliverNextBatchAsync()) == Read.More)
             {
                 if (unsavedProfiles.Count >= CheckpointEveryProfiles)
                 {
                     await SaveCheckpointAsync();
                 }
             }
+            if (delivered > from)
+            {
+                // Rows held back now wait for other transactions than the last ones did.
+                (waited, retry) = (TimeSpan.Zero, FirstHeldBackRetry);
+            }
+            if (read != Read.CaughtUp || delivered >= committedUpTo || pumpAgain)
+            {
+                continue;
+            }
+            if (waited + retry > PollPeriod)
+            {
+                // The announcement is used up: polls read the rows whenever the guard lets them through.
+                committedUpTo = 0;
+                continue;
+            }
+            await Task.Delay(retry);
+            waited += retry;
+            retry *= 2;
+            pumpAgain = true;
         }
         while (pumpAgain);
     }
 
-    private async Task<bool> DeliverNextBatchAsync()
+    private async Task<Read> DeliverNextBatchAsync()
     {
         var batch = await journal.ReadPartitionAsync(Partition, delivered, ReadBatch);
         if (batch.Count == 0)
         {
-            return false;
+            return Read.CaughtUp;
         }
 
         // Events of one profile go in one call, in journal order; profiles run in parallel.
@@ -113,11 +166,11 @@ public sealed class JournalPartitionGrain(IEventJournal journal, ILogger<Journal
         {
             // Not advancing means the whole batch is offered again; profiles skip what they applied.
             logger.LogWarning(ex, "Journal partition {Partition}: delivery after position {Position} failed; will retry", Partition, delivered);
-            return false;
+            return Read.Failed;
         }
 
         delivered = batch[^1].Position;
-        return batch.Count == ReadBatch;
+        return batch.Count == ReadBatch ? Read.More : Read.CaughtUp;
     }
 
     private async Task SaveCheckpointAsync()
@@ -155,5 +208,14 @@ public sealed class JournalPartitionGrain(IEventJournal journal, ILogger<Journal
             unsavedProfiles.UnionWith(profiles);
             logger.LogWarning(ex, "Journal partition {Partition}: checkpoint at {Position} not saved; will retry", Partition, upTo);
         }
+    }
+
+    private enum Read
+    {
+        /// <summary>A full batch was delivered: there may be more.</summary>
+        More,
+        /// <summary>Everything the guard lets through is delivered.</summary>
+        CaughtUp,
+        Failed,
     }
 }

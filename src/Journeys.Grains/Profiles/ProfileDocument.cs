@@ -1,3 +1,5 @@
+using Journeys.Storage.GrainState;
+
 namespace Journeys.Grains.Profiles;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Journeys.Grains.Profiles;
 /// is typed here.
 /// </summary>
 [GenerateSerializer, Alias("journeys.profile-document")]
-public sealed class ProfileDocument
+public sealed class ProfileDocument : IDueIndexed
 {
     /// <summary>Highest journal position applied; events at or below it are replays and skipped.</summary>
     [Id(0)] public long LastAppliedPosition { get; set; }
@@ -23,8 +25,8 @@ public sealed class ProfileDocument
     [Id(7)] public List<TimelineEntry> Timeline { get; set; } = [];
     /// <summary>Recent travel and booking events with their properties: what anniversary triggers look back on.</summary>
     [Id(8)] public string? JourneyHistoryJson { get; set; }
-    /// <summary>When the profile's one reminder is set to fire; null when none is registered.</summary>
-    [Id(9)] public DateTimeOffset? ReminderDueAt { get; set; }
+    /// <summary>When the profile's earliest journey step falls due; null when none waits. Saved into the due index.</summary>
+    [Id(9)] public DateTimeOffset? DueAt { get; set; }
     /// <summary>Popups nobody was connected for, handed to the next visit unless expired by then.</summary>
     [Id(10)] public List<Contracts.Visitors.PopupMessage> PendingPopups { get; set; } = [];
 }

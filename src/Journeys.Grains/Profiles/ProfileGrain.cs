@@ -18,21 +18,19 @@ namespace Journeys.Grains.Profiles;
 
 /// <summary>
 /// What customer, cashier and corporate grains share: exactly-once application of journal events,
-/// write-behind saving, identity merges, segments, journeys with one durable reminder, erasure.
+/// write-behind saving, identity merges, segments, journeys woken from the due index, erasure.
 /// Decisions are the engine's; this class loads, calls the engine, keeps the results and saves.
 /// Concrete profile grains use <see cref="PreferLocalPlacementAttribute"/>: their events come from
 /// one journal partition's reader, so activating beside it keeps the hot path's calls in process.
 /// </summary>
 public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersistentState<ProfileDocument> stored, ILogger logger)
-    : Grain, IProfileGrain, IRemindable
+    : Grain, IProfileGrain
     where TState : ProfileState
 {
-    private const string JourneysReminder = "journeys";
     private const int SegmentHistoryKept = 50;
     private const int TimelineKept = 100;
     private static readonly TimeSpan SaveBehind = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan PreciseTimerHorizon = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan CountersSaveDelay = TimeSpan.FromMilliseconds(200);
 
     private TState state = null!;
     private ProfileJourneysState journeys = ProfileJourneysState.Empty;
@@ -65,16 +63,17 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         state = document.StateJson is { } json ? ProfileJson.Deserialize<TState>(json) : Create(Id);
         journeys = document.JourneysJson is { } j ? JsonSerializer.Deserialize<ProfileJourneysState>(j, EngineJson.Options)! : ProfileJourneysState.Empty;
         history = document.JourneyHistoryJson is { } h ? JsonSerializer.Deserialize<List<JourneyEvent>>(h, EngineJson.Options)! : [];
+        ForgetSerializedModel();
         popups = new VisitorPopups(Kind, Id, () => stored.State, logger);
         this.RegisterGrainTimer(_ => SaveAsync(), new GrainTimerCreationOptions(SaveBehind, SaveBehind));
-        if (document.ReminderDueAt is { } due && due <= Now)
+        if (document.DueAt is { } due && due <= Now)
         {
-            // Overdue while no silo held this profile: fire now rather than at the next reminder tick.
+            // Overdue while no silo held this profile: run now rather than at the next due scan.
             await RunDueAsync();
         }
         else
         {
-            SetPreciseTimer(document.ReminderDueAt);
+            SetPreciseTimer(document.DueAt);
         }
     }
 
@@ -195,7 +194,8 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         return Task.CompletedTask;
     }
 
-    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => RunDueAsync();
+    /// <summary>A due index row can be ahead of the profile (a later due time not saved yet): saving then corrects the row.</summary>
+    Task IProfileGrain.RunDueAsync() => stored.State.DueAt <= Now ? RunDueAsync() : SaveAsync();
 
     /// <summary>All or nothing: a failure part-way leaves the profile as it was, so a redelivery applies each event once.</summary>
     private async Task ApplyEventsAsync(IEnumerable<JournalEvent> events)
@@ -203,9 +203,9 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         var live = await services.LiveJourneys.GetAsync();
         var definitions = await services.Segments.GetAsync();
         var run = new Run(this, live);
-        if (stored.State.ReminderDueAt <= Now)
+        if (stored.State.DueAt <= Now)
         {
-            // A late reminder must not let an event overtake a wait already due (a purchase after a timeout is not "in time").
+            // A late wake-up must not let an event overtake a wait already due (a purchase after a timeout is not "in time").
             run.HandleDue();
         }
         foreach (var e in events)
@@ -237,7 +237,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         {
             RecordSegments(segments);
         }
-        await ScheduleAsync(live);
+        Schedule(live);
     }
 
     private async Task RunDueAsync()
@@ -248,9 +248,9 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         await QueueMessagesAsync(run);
         Commit(run);
         dirty = true;
-        await ScheduleAsync(live);
-        await SaveAsync();
+        Schedule(live);
         await SendPopupsAsync();
+        await SaveAsync();
     }
 
     /// <summary>
@@ -283,8 +283,9 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         dirty = true;
         if (unsavedStats.Count > 0 && countersSave is null)
         {
-            // Counters wait for the save (see unsavedStats); saving soon keeps dashboards live without a write per event.
-            countersSave = this.RegisterGrainTimer(_ => SaveCountedAsync(), new GrainTimerCreationOptions(CountersSaveDelay, Timeout.InfiniteTimeSpan));
+            // Counters wait for the save (see unsavedStats). It runs in a turn of its own right after this one, so the
+            // journal reader does not wait for it, and is group-committed with the saves of other profiles.
+            countersSave = this.RegisterGrainTimer(_ => SaveCountedAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         }
     }
 
@@ -334,7 +335,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
                 _ => TimelineEntry.AwaitingHandler,
             };
             timeline.Add(new TimelineEntry(Now, TypeName(action), action.JourneyId, action.Version, action.NodeId, action.DedupeKey, ChannelOf(action), status,
-                JsonSerializer.Serialize<JourneyCommand>(action, EngineJson.Options)));
+                TimelineEntry.CommandJsonOf(action)));
             logger.LogInformation("{ProfileKind} {ProfileId}: {Action} from {JourneyId} v{Version} node {NodeId}", Kind, Id, TypeName(action), action.JourneyId, action.Version, action.NodeId);
         }
         if (timeline.Count > TimelineKept)
@@ -364,9 +365,11 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     }
 
     /// <summary>
-    /// Saved as pending (with the position of the events that made them) before they are pushed, and
-    /// saved as delivered right after: a silo crash neither loses a popup nor shows it twice, except in
-    /// the moment between a push and its save.
+    /// Pushed first, then saved at once with what became of them (delivered, or pending for the next
+    /// visit) and the position of the events that made them; the turn ends only after that save. A crash
+    /// before it leaves the events to the journal's replay, which makes the same popups again: none is
+    /// lost, and the one window for a repeat is between a push and its save. Saving before the push as
+    /// well would put a database round trip on every popup's way without narrowing that window.
     /// </summary>
     private async Task SendPopupsAsync()
     {
@@ -374,38 +377,26 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         {
             return;
         }
-        await SaveAsync();
         var sending = outgoing.ToList();
         outgoing.Clear();
-        if (await popups.PushAsync(sending, Now))
-        {
-            dirty = true;
-            await SaveAsync();
-        }
+        await popups.PushAsync(sending, Now);
+        dirty = true;
+        await SaveAsync();
     }
 
-    /// <summary>One reminder per profile, at its earliest due item; a grain timer adds precision while active.</summary>
-    private async Task ScheduleAsync(IReadOnlyList<RunnableJourney> live)
+    /// <summary>
+    /// The profile's earliest due item goes into its state, and with the next save into the due index that
+    /// the partition scanners wake it from; a grain timer adds precision while the profile is active.
+    /// </summary>
+    private void Schedule(IReadOnlyList<RunnableJourney> live)
     {
         // Without journeys or instances nothing can fall due; skip building the profile's view.
         var due = live.Count == 0 && journeys.Instances.Count == 0 ? null : ProfileJourneys.NextDue(live, journeys, View(state, history, live), Now);
-        if (due == stored.State.ReminderDueAt)
+        if (due == stored.State.DueAt)
         {
             return;
         }
-        if (due is null)
-        {
-            if (await this.GetReminder(JourneysReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-        }
-        else
-        {
-            var wait = due.Value - Now;
-            await this.RegisterOrUpdateReminder(JourneysReminder, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, TimeSpan.FromMinutes(1));
-        }
-        stored.State.ReminderDueAt = due;
+        stored.State.DueAt = due;
         dirty = true;
         SetPreciseTimer(due);
     }
@@ -472,7 +463,20 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             unsavedOutcomes.InsertRange(0, outcomes);
             throw;
         }
+        ForgetSerializedModel();
         services.Stats.Record(counted, outcomes);
+    }
+
+    /// <summary>
+    /// The document's JSON copies of the engine's model are only needed while they are written: held
+    /// beside the parsed model they would more than double an idle profile's memory (docs/benchmarks.md).
+    /// Every save serializes them again from the parsed model.
+    /// </summary>
+    private void ForgetSerializedModel()
+    {
+        stored.State.StateJson = null;
+        stored.State.JourneysJson = null;
+        stored.State.JourneyHistoryJson = null;
     }
 
     private Engine.Journeys.ProfileView View(TState current, IReadOnlyList<JourneyEvent> events, IReadOnlyList<RunnableJourney> live)

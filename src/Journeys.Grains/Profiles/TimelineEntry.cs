@@ -1,3 +1,7 @@
+using System.Text.Json;
+using Journeys.Engine;
+using Journeys.Engine.Journeys;
+
 namespace Journeys.Grains.Profiles;
 
 /// <summary>
@@ -26,4 +30,16 @@ public sealed record TimelineEntry(
     public const string Pending = "pending";
     public const string Delivered = "delivered";
     public const string Expired = "expired";
+
+    /// <summary>
+    /// The command as the timeline keeps it: without the text of inline templates, which the journey
+    /// version holds. A busy profile saves its timeline often, and a popup's or e-mail's template would
+    /// be most of every save.
+    /// </summary>
+    public static string CommandJsonOf(ActionCommand action) => JsonSerializer.Serialize<JourneyCommand>(action switch
+    {
+        ShowPopup popup => popup with { Template = popup.Template with { Subject = null, Body = null } },
+        SendMessage message => message with { Template = message.Template with { Subject = null, Body = null } },
+        _ => action,
+    }, EngineJson.Options);
 }

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Journeys.Engine.Journeys;
 using Journeys.Storage.Stats;
 using Microsoft.Extensions.Hosting;
@@ -5,14 +6,19 @@ using Microsoft.Extensions.Hosting;
 namespace Journeys.Grains.Running;
 
 /// <summary>
-/// Sums journey counters in memory on each silo and writes them in one statement a second, so
-/// counting never means a call per event to one hot grain or a commit per event. Besides the
-/// per-node totals it keeps their breakdowns (exit taken, suppression reason, finish reason,
-/// conversion group) that the dashboards draw transitions and control-group results from.
+/// Sums journey counters in memory on each silo and writes them in one statement per table as soon
+/// as the last write is done (group commit): a lone step reaches the store within a round trip,
+/// and under load everything counted while a write runs goes into the next one, with writes at
+/// least <see cref="MinimumGap"/> apart. So counting never means a call per event to one hot grain
+/// or a commit per event. Besides the per-node totals it keeps their breakdowns (exit taken,
+/// suppression reason, finish reason, conversion group) that the dashboards draw transitions and
+/// control-group results from.
 /// </summary>
 public sealed class JourneyStatsBuffer(IJourneyStatsStore store, IJourneyOutcomeStore outcomes, ILogger<JourneyStatsBuffer> logger) : BackgroundService
 {
-    private static readonly TimeSpan FlushPeriod = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan MinimumGap = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    private readonly Channel<bool> counted = System.Threading.Channels.Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Lock gate = new();
     private Dictionary<(string Journey, int Version, string Node), NodeStatDelta> pending = [];
     private Dictionary<(string Journey, int Version, string Node, string Counter, string Outcome), long> pendingOutcomes = [];
@@ -27,8 +33,7 @@ public sealed class JourneyStatsBuffer(IJourneyStatsStore store, IJourneyOutcome
                 NodeEntered c => new(c.JourneyId, c.Version, c.NodeId, Entered: 1),
                 NodeExited c => new(c.JourneyId, c.Version, c.NodeId, Passed: 1),
                 InstanceFinished c => new(c.JourneyId, c.Version, c.NodeId, Exited: 1),
-                Converted c => new(c.JourneyId, c.Version, c.NodeId, Converted: 1,
-                    ConvertedTreatment: c.TreatmentGroup ? 1 : 0, ConvertedControl: c.ControlGroup ? 1 : 0),
+                Converted c => new(c.JourneyId, c.Version, c.NodeId, Converted: 1),
                 Suppressed c => new(c.JourneyId, c.Version, c.NodeId, Suppressed: 1),
                 _ => null,
             };
@@ -49,7 +54,7 @@ public sealed class JourneyStatsBuffer(IJourneyStatsStore store, IJourneyOutcome
                 NodeExited c => new(c.JourneyId, c.Version, c.NodeId, OutcomeCounters.Exit, c.Outcome, 1),
                 InstanceFinished c => new(c.JourneyId, c.Version, c.NodeId, OutcomeCounters.Finished, c.Reason, 1),
                 Converted c => new(c.JourneyId, c.Version, c.NodeId, OutcomeCounters.Converted, GroupOf(c), 1),
-                Suppressed c => new(c.JourneyId, c.Version, c.NodeId, OutcomeCounters.Suppressed, ReasonKind(c.Reason), 1),
+                Suppressed c => new(c.JourneyId, c.Version, c.NodeId, OutcomeCounters.Suppressed, SuppressionReasons.Kind(c.Reason), 1),
                 _ => null,
             };
             if (outcome is not null)
@@ -77,22 +82,20 @@ public sealed class JourneyStatsBuffer(IJourneyStatsStore store, IJourneyOutcome
                 pendingOutcomes[key] = pendingOutcomes.GetValueOrDefault(key) + o.Count;
             }
         }
+        counted.Writer.TryWrite(true);
     }
 
     private static string GroupOf(Converted c) =>
         c.ControlGroup ? OutcomeCounters.Control : c.TreatmentGroup ? OutcomeCounters.Treatment : OutcomeCounters.NoGroup;
 
-    /// <summary>"noConsent:email:cart" counts as noConsent: the breakdown is by kind of reason, not by channel and topic.</summary>
-    private static string ReasonKind(string reason) => reason.Split(':', 2)[0];
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(FlushPeriod);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (await counted.Reader.WaitToReadAsync(stoppingToken))
             {
-                await FlushAsync(stoppingToken);
+                counted.Reader.TryRead(out _);
+                await Task.Delay(await FlushAsync(stoppingToken) ? MinimumGap : RetryDelay, stoppingToken);
             }
         }
         catch (OperationCanceledException)
@@ -101,8 +104,8 @@ public sealed class JourneyStatsBuffer(IJourneyStatsStore store, IJourneyOutcome
         await FlushAsync(CancellationToken.None);
     }
 
-
-    private async Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>Writes what is pending; false when a write failed and its deltas wait for the next try.</summary>
+    private async Task<bool> FlushAsync(CancellationToken cancellationToken)
     {
         Dictionary<(string, int, string), NodeStatDelta> batch;
         Dictionary<(string, int, string, string, string), long> outcomeBatch;
@@ -110,11 +113,12 @@ public sealed class JourneyStatsBuffer(IJourneyStatsStore store, IJourneyOutcome
         {
             if (pending.Count == 0 && pendingOutcomes.Count == 0)
             {
-                return;
+                return true;
             }
             (batch, pending) = (pending, []);
             (outcomeBatch, pendingOutcomes) = (pendingOutcomes, []);
         }
+        var written = true;
         try
         {
             await store.AddAsync([.. batch.Values], cancellationToken);
@@ -126,6 +130,7 @@ public sealed class JourneyStatsBuffer(IJourneyStatsStore store, IJourneyOutcome
             {
                 Add(delta.JourneyId, delta.Version, delta.NodeId, delta);
             }
+            written = false;
         }
         try
         {
@@ -141,7 +146,13 @@ public sealed class JourneyStatsBuffer(IJourneyStatsStore store, IJourneyOutcome
                     pendingOutcomes[key] = pendingOutcomes.GetValueOrDefault(key) + count;
                 }
             }
+            written = false;
         }
+        if (!written)
+        {
+            counted.Writer.TryWrite(true);
+        }
+        return written;
     }
 
     private void Add(string journeyId, int version, string nodeId, NodeStatDelta delta)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -17,7 +18,11 @@ public static class PopupRenderer
     /// <summary>How long a popup nobody has seen waits for the next visit when its node sets no expiry.</summary>
     public static readonly TimeSpan DefaultPendingFor = TimeSpan.FromDays(1);
 
+    /// <summary>Published journey versions never change, and a live journey renders the same few templates for every visitor.</summary>
+    private const int ParsedTemplatesKept = 1000;
+
     private static readonly FluidParser Parser = new();
+    private static readonly ConcurrentDictionary<string, IFluidTemplate?> Parsed = new(StringComparer.Ordinal);
 
     public static PopupMessage Render(ShowPopup command, string profileKind, string profileId, JsonElement profile, DateTimeOffset now)
     {
@@ -52,7 +57,21 @@ public static class PopupRenderer
         }
         // Journey validation checked the template when it was published; a template Fluid still
         // refuses is shown as written rather than losing the popup.
-        return Parser.TryParse(template, out var parsed, out _) ? parsed.Render(context, encoder) : template;
+        return ParseOnce(template) is { } parsed ? parsed.Render(context, encoder) : template;
+    }
+
+    private static IFluidTemplate? ParseOnce(string template)
+    {
+        if (Parsed.TryGetValue(template, out var parsed))
+        {
+            return parsed;
+        }
+        if (Parsed.Count >= ParsedTemplatesKept)
+        {
+            // Templates of archived versions pile up only over months of publishing; starting over is cheap.
+            Parsed.Clear();
+        }
+        return Parsed[template] = Parser.TryParse(template, out var fresh, out _) ? fresh : null;
     }
 
     private static object? Plain(JsonElement json) => json.ValueKind switch

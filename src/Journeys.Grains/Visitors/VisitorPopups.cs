@@ -38,7 +38,7 @@ public sealed class VisitorPopups(string kind, string profileId, Func<ProfileDoc
         return taken;
     }
 
-    /// <summary>New popups start as pending: saved so before they are pushed, a crash cannot lose or repeat them.</summary>
+    /// <summary>New popups start as pending: what nobody takes live stays so until the next visit.</summary>
     public void Stage(IEnumerable<PopupMessage> popups)
     {
         foreach (var popup in popups)
@@ -48,24 +48,21 @@ public sealed class VisitorPopups(string kind, string profileId, Func<ProfileDoc
         }
     }
 
-    /// <summary>Pushes staged popups to the connected gateways; true when any was delivered (and is no longer pending).</summary>
-    public async Task<bool> PushAsync(IReadOnlyList<PopupMessage> popups, DateTimeOffset now)
+    /// <summary>Pushes staged popups to the connected gateways; a delivered one is no longer pending.</summary>
+    public async Task PushAsync(IReadOnlyList<PopupMessage> popups, DateTimeOffset now)
     {
         foreach (var stale in gateways.Where(g => now - g.Value > GatewayForgottenAfter).Select(g => g.Key).ToList())
         {
             gateways.Remove(stale);
         }
-        var delivered = false;
         foreach (var popup in popups)
         {
             if (await PushAsync(popup))
             {
                 document().PendingPopups.RemoveAll(p => p.Id == popup.Id);
                 SetStatus(popup, TimelineEntry.Delivered);
-                delivered = true;
             }
         }
-        return delivered;
     }
 
     private async Task<bool> PushAsync(PopupMessage popup)

@@ -8,9 +8,10 @@ namespace Journeys.Storage.GrainState;
 /// <summary>
 /// Grain state rows read and written in groups: every profile saved at about the same time shares
 /// one statement and one commit, with the same optimistic concurrency as one write at a time
-/// (a write whose expected version is stale changes nothing and reports a conflict).
+/// (a write whose expected version is stale changes nothing and reports a conflict). The due index
+/// (<c>due_at</c>, <c>due_partition</c>) is written by the same statement as the state it belongs to.
 /// </summary>
-public sealed class BatchedGrainStateStore : IAsyncDisposable
+public sealed class BatchedGrainStateStore : IGrainStateStore, IAsyncDisposable
 {
     private const int MaxGroup = 1000;
 
@@ -23,23 +24,33 @@ public sealed class BatchedGrainStateStore : IAsyncDisposable
     // Updates need the expected version; inserts need that no row exists. Rows not returned lost a race.
     private const string WriteSql = """
         WITH incoming AS (
-            SELECT * FROM unnest(@grain_ids, @state_names, @expected, @payloads) WITH ORDINALITY AS k(g, n, expected, payload, i)
+            SELECT * FROM unnest(@grain_ids, @state_names, @expected, @payloads, @due_ats, @due_partitions)
+                WITH ORDINALITY AS k(g, n, expected, payload, due_at, due_partition, i)
         ),
         updated AS (
-            UPDATE profile_state s SET version = s.version + 1, payload = k.payload, saved_at = now()
+            UPDATE profile_state s SET version = s.version + 1, payload = k.payload, saved_at = now(), due_at = k.due_at, due_partition = k.due_partition
             FROM incoming k
             WHERE k.expected IS NOT NULL AND s.service_id = @service AND s.grain_id = k.g AND s.state_name = k.n AND s.version = k.expected
             RETURNING k.i, s.version
         ),
         inserted AS (
-            INSERT INTO profile_state (service_id, grain_id, state_name, version, payload)
-            SELECT @service, k.g, k.n, 1, k.payload FROM incoming k WHERE k.expected IS NULL
+            INSERT INTO profile_state (service_id, grain_id, state_name, version, payload, due_at, due_partition)
+            SELECT @service, k.g, k.n, 1, k.payload, k.due_at, k.due_partition FROM incoming k WHERE k.expected IS NULL
             ON CONFLICT DO NOTHING
             RETURNING grain_id, state_name, version
         )
         SELECT i, version FROM updated
         UNION ALL
         SELECT k.i, s.version FROM inserted s JOIN incoming k ON k.g = s.grain_id AND k.n = s.state_name
+        """;
+
+    // Keyset pages over the partial index profile_state_due: each page starts after the last row of the one before.
+    private const string DueSql = """
+        SELECT grain_id, due_at FROM profile_state
+        WHERE service_id = @service AND due_partition = @partition AND due_at IS NOT NULL AND due_at <= @up_to
+          AND (due_at, grain_id) > (@after_due, @after_grain)
+        ORDER BY due_at, grain_id
+        LIMIT @limit
         """;
 
     private readonly NpgsqlDataSource dataSource;
@@ -55,13 +66,28 @@ public sealed class BatchedGrainStateStore : IAsyncDisposable
         writes = new(WriteGroupAsync, MaxGroup, _ => 1, logger, "Grain state group write");
     }
 
-    /// <summary>The stored row, or null when there is none.</summary>
     public Task<StoredGrainState?> ReadAsync(GrainStateKey key) => reads.EnqueueAsync(key);
 
-    /// <summary>The new version, or null when the expected version was stale (nothing written).</summary>
     public Task<int?> WriteAsync(GrainStateWrite write) => writes.EnqueueAsync(write);
 
-    /// <summary>Deletes the row if it still has the expected version; false when it did not.</summary>
+    public async Task<IReadOnlyList<DueGrain>> ReadDueAsync(int partition, DateTimeOffset upTo, DueGrain? after, int limit)
+    {
+        await using var command = dataSource.CreateCommand(DueSql);
+        command.Parameters.AddWithValue("service", serviceId);
+        command.Parameters.AddWithValue("partition", partition);
+        command.Parameters.AddWithValue("up_to", upTo);
+        command.Parameters.AddWithValue("after_due", after?.DueAt ?? DateTimeOffset.MinValue);
+        command.Parameters.AddWithValue("after_grain", after?.GrainId ?? "");
+        command.Parameters.AddWithValue("limit", limit);
+        var due = new List<DueGrain>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            due.Add(new DueGrain(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1)));
+        }
+        return due;
+    }
+
     public async Task<bool> DeleteAsync(GrainStateKey key, int expectedVersion)
     {
         await using var command = dataSource.CreateCommand(
@@ -117,6 +143,8 @@ public sealed class BatchedGrainStateStore : IAsyncDisposable
         command.Parameters.Add(ArrayParameter.Of("state_names", NpgsqlDbType.Text, round, i => group[i].Key.StateName));
         command.Parameters.Add(ArrayParameter.Of("expected", NpgsqlDbType.Integer, round, i => group[i].ExpectedVersion));
         command.Parameters.Add(ArrayParameter.Of("payloads", NpgsqlDbType.Bytea, round, i => group[i].Payload));
+        command.Parameters.Add(ArrayParameter.Of("due_ats", NpgsqlDbType.TimestampTz, round, i => group[i].Due?.At));
+        command.Parameters.Add(ArrayParameter.Of("due_partitions", NpgsqlDbType.Integer, round, i => group[i].Due?.Partition));
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

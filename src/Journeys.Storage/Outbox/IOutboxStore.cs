@@ -23,4 +23,13 @@ public interface IOutboxStore
     Task<bool> RetryAsync(long id, string owner, DateTimeOffset dueAt, string reason, bool failed, CancellationToken cancellationToken = default);
 
     Task<OutboxRow?> FindAsync(string dedupeKey, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stamps each engagement on its row once (the first open, click, unsubscribe count; repeats and
+    /// unknown dedupe keys change nothing). Completes after commit.
+    /// </summary>
+    Task RecordEngagementAsync(IReadOnlyList<OutboxEngagement> engagements, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>A journey's rows summed by node, status and reason: what the results page shows of its messages.</summary>
+    Task<IReadOnlyList<OutboxOutcome>> ReadOutcomesAsync(string journeyId, CancellationToken cancellationToken = default);
 }

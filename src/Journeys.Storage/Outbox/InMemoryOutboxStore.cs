@@ -5,6 +5,7 @@ public sealed class InMemoryOutboxStore : IOutboxStore
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, OutboxRow> rows = new(StringComparer.Ordinal);
+    private readonly HashSet<OutboxEngagement> stamped = [];
     private long nextId;
 
     public Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken = default)
@@ -53,6 +54,31 @@ public sealed class InMemoryOutboxStore : IOutboxStore
         lock (gate)
         {
             return Task.FromResult(rows.GetValueOrDefault(dedupeKey));
+        }
+    }
+
+    public Task RecordEngagementAsync(IReadOnlyList<OutboxEngagement> engagements, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            stamped.UnionWith(engagements.Where(e => rows.ContainsKey(e.DedupeKey)));
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<OutboxOutcome>> ReadOutcomesAsync(string journeyId, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            IReadOnlyList<OutboxOutcome> outcomes = [.. rows.Values
+                .Where(r => r.Message.JourneyId == journeyId)
+                .GroupBy(r => (r.Message.NodeId, r.Status, Reason: OutboxOutcome.ReasonOf(r.Status, r.LastError)))
+                .Select(g => new OutboxOutcome(g.Key.NodeId, g.Key.Status, g.Key.Reason, g.Count(),
+                    g.Count(r => stamped.Contains(new(r.Message.DedupeKey, OutboxEngagement.Opened))),
+                    g.Count(r => stamped.Contains(new(r.Message.DedupeKey, OutboxEngagement.Clicked))),
+                    g.Count(r => stamped.Contains(new(r.Message.DedupeKey, OutboxEngagement.Unsubscribed)))))
+                .OrderBy(o => o.NodeId, StringComparer.Ordinal).ThenBy(o => o.Status, StringComparer.Ordinal).ThenBy(o => o.Reason, StringComparer.Ordinal)];
+            return Task.FromResult(outcomes);
         }
     }
 

@@ -44,6 +44,32 @@ public sealed class PostgresOutboxStore : IOutboxStore, IAsyncDisposable
         WHERE id = @id AND lease_owner = @owner AND status IN ('queued', 'retrying')
         """;
 
+    // coalesce keeps the first time: a pixel loaded again or a second click changes nothing.
+    private const string EngagementSql = $"""
+        UPDATE outbox o SET
+            opened_at       = CASE WHEN e.opened       THEN coalesce(o.opened_at, @at)       ELSE o.opened_at END,
+            clicked_at      = CASE WHEN e.clicked      THEN coalesce(o.clicked_at, @at)      ELSE o.clicked_at END,
+            unsubscribed_at = CASE WHEN e.unsubscribed THEN coalesce(o.unsubscribed_at, @at) ELSE o.unsubscribed_at END
+        FROM (SELECT k, bool_or(kind = '{OutboxEngagement.Opened}') AS opened, bool_or(kind = '{OutboxEngagement.Clicked}') AS clicked,
+                     bool_or(kind = '{OutboxEngagement.Unsubscribed}') AS unsubscribed
+              FROM unnest(@keys, @kinds) AS incoming(k, kind)
+              GROUP BY k
+              ORDER BY k) AS e
+        WHERE o.dedupe_key = e.k
+        """;
+
+    // Served by the index outbox_journey_outcomes: it reads the journey's rows, not the table.
+    private const string OutcomesSql = $"""
+        SELECT node_id, status,
+               CASE WHEN status = '{OutboxStatus.Suppressed}' OR (status = '{OutboxStatus.Retrying}' AND last_error = '{OutboxOutcome.QuietHours}')
+                    THEN last_error END AS reason,
+               count(*), count(opened_at), count(clicked_at), count(unsubscribed_at)
+        FROM outbox
+        WHERE journey_id = @journey
+        GROUP BY 1, 2, 3
+        ORDER BY 1, 2, 3
+        """;
+
     private readonly NpgsqlDataSource dataSource;
     private readonly GroupCommitQueue<IReadOnlyList<OutboxMessage>, bool> queue;
 
@@ -99,6 +125,33 @@ public sealed class PostgresOutboxStore : IOutboxStore, IAsyncDisposable
         await using var command = dataSource.CreateCommand($"SELECT {OutboxRows.Columns} FROM outbox WHERE dedupe_key = @key");
         command.Parameters.AddWithValue("key", dedupeKey);
         return (await OutboxRows.ReadAllAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task RecordEngagementAsync(IReadOnlyList<OutboxEngagement> engagements, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        if (engagements.Count == 0)
+        {
+            return;
+        }
+        await using var command = dataSource.CreateCommand(EngagementSql);
+        command.Parameters.Add(ArrayParameter.Of("keys", NpgsqlDbType.Text, engagements, e => e.DedupeKey));
+        command.Parameters.Add(ArrayParameter.Of("kinds", NpgsqlDbType.Text, engagements, e => e.Kind));
+        command.Parameters.AddWithValue("at", at);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OutboxOutcome>> ReadOutcomesAsync(string journeyId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(OutcomesSql);
+        command.Parameters.AddWithValue("journey", journeyId);
+        var outcomes = new List<OutboxOutcome>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            outcomes.Add(new OutboxOutcome(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6)));
+        }
+        return outcomes;
     }
 
     public ValueTask DisposeAsync() => queue.DisposeAsync();

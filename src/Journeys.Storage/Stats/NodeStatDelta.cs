@@ -10,9 +10,7 @@ public sealed record NodeStatDelta(
     long Exited = 0,
     long Converted = 0,
     long Suppressed = 0,
-    long Waiting = 0,
-    long ConvertedTreatment = 0,
-    long ConvertedControl = 0)
+    long Waiting = 0)
 {
     public NodeStatDelta Plus(NodeStatDelta other) => this with
     {
@@ -22,7 +20,5 @@ public sealed record NodeStatDelta(
         Converted = Converted + other.Converted,
         Suppressed = Suppressed + other.Suppressed,
         Waiting = Waiting + other.Waiting,
-        ConvertedTreatment = ConvertedTreatment + other.ConvertedTreatment,
-        ConvertedControl = ConvertedControl + other.ConvertedControl,
     };
 }

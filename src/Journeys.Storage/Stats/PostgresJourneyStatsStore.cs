@@ -9,12 +9,10 @@ public sealed class PostgresJourneyStatsStore(NpgsqlDataSource dataSource) : IJo
     // GROUP BY: ON CONFLICT may not touch a row twice, and a batch can hold one node twice.
     // ORDER BY: buffers on several silos lock rows in the same order, so their upserts cannot deadlock.
     private const string UpsertSql = """
-        INSERT INTO journey_node_stats AS s (journey_id, version, node_id, entered, passed, exited, converted, suppressed, waiting,
-                                             converted_treatment, converted_control)
-        SELECT j, v, n, sum(e), sum(p), sum(x), sum(c), sum(s), sum(w), sum(ct), sum(cc)
-        FROM unnest(@journeys, @versions, @nodes, @entered, @passed, @exited, @converted, @suppressed, @waiting,
-                    @convertedTreatment, @convertedControl)
-             AS delta(j, v, n, e, p, x, c, s, w, ct, cc)
+        INSERT INTO journey_node_stats AS s (journey_id, version, node_id, entered, passed, exited, converted, suppressed, waiting)
+        SELECT j, v, n, sum(e), sum(p), sum(x), sum(c), sum(s), sum(w)
+        FROM unnest(@journeys, @versions, @nodes, @entered, @passed, @exited, @converted, @suppressed, @waiting)
+             AS delta(j, v, n, e, p, x, c, s, w)
         GROUP BY j, v, n
         ORDER BY j, v, n
         ON CONFLICT (journey_id, version, node_id) DO UPDATE SET
@@ -24,13 +22,11 @@ public sealed class PostgresJourneyStatsStore(NpgsqlDataSource dataSource) : IJo
             converted  = s.converted  + excluded.converted,
             suppressed = s.suppressed + excluded.suppressed,
             waiting    = s.waiting    + excluded.waiting,
-            converted_treatment = s.converted_treatment + excluded.converted_treatment,
-            converted_control   = s.converted_control   + excluded.converted_control,
             updated_at = now()
         """;
 
     private const string ReadSql = """
-        SELECT version, node_id, entered, passed, exited, converted, suppressed, waiting, converted_treatment, converted_control
+        SELECT version, node_id, entered, passed, exited, converted, suppressed, waiting
         FROM journey_node_stats
         WHERE journey_id = @journey
         ORDER BY version, node_id
@@ -53,8 +49,6 @@ public sealed class PostgresJourneyStatsStore(NpgsqlDataSource dataSource) : IJo
         command.Parameters.Add(ArrayParameter.Of("converted", NpgsqlDbType.Bigint, deltas, d => d.Converted));
         command.Parameters.Add(ArrayParameter.Of("suppressed", NpgsqlDbType.Bigint, deltas, d => d.Suppressed));
         command.Parameters.Add(ArrayParameter.Of("waiting", NpgsqlDbType.Bigint, deltas, d => d.Waiting));
-        command.Parameters.Add(ArrayParameter.Of("convertedTreatment", NpgsqlDbType.Bigint, deltas, d => d.ConvertedTreatment));
-        command.Parameters.Add(ArrayParameter.Of("convertedControl", NpgsqlDbType.Bigint, deltas, d => d.ConvertedControl));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -67,7 +61,7 @@ public sealed class PostgresJourneyStatsStore(NpgsqlDataSource dataSource) : IJo
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(new NodeStatDelta(journeyId, reader.GetInt32(0), reader.GetString(1),
-                reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9)));
+                reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7)));
         }
         return rows;
     }

@@ -18,10 +18,12 @@ public sealed class BenchmarkCluster : IAsyncDisposable
 
     private readonly PostgresServer postgres;
     private readonly List<HostProcess> silos = [];
+    private readonly IReadOnlyDictionary<string, string?> settings;
     private HostProcess? gateway;
 
-    private BenchmarkCluster(PostgresServer postgres, string connectionString)
+    private BenchmarkCluster(PostgresServer postgres, string connectionString, IReadOnlyDictionary<string, string?> settings)
     {
+        this.settings = settings;
         this.postgres = postgres;
         ConnectionString = connectionString;
         DataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 100 }.ConnectionString);
@@ -34,14 +36,15 @@ public sealed class BenchmarkCluster : IAsyncDisposable
     public HostProcess Gateway => gateway ?? throw new InvalidOperationException("the gateway is not started");
     public IReadOnlyList<HostProcess> Silos => silos;
 
-    public static async Task<BenchmarkCluster> StartAsync()
+    /// <param name="settings">Configuration given to the silos and the gateway besides the cluster's own (e.g. delivery providers).</param>
+    public static async Task<BenchmarkCluster> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var postgres = await PostgresServer.StartNewAsync();
         BenchmarkCluster? cluster = null;
         try
         {
             var database = await MigratedDatabase.CreateAsync(postgres);
-            cluster = new BenchmarkCluster(postgres, database.ConnectionString);
+            cluster = new BenchmarkCluster(postgres, database.ConnectionString, settings ?? new Dictionary<string, string?>());
             await cluster.StartSiloAsync();
             await cluster.StartSiloAsync();
             await cluster.StartGatewayAsync();
@@ -83,10 +86,27 @@ public sealed class BenchmarkCluster : IAsyncDisposable
         return new Measurement.CpuSampler(processes, Measurement.CpuSampler.ParentOf(backend));
     }
 
+    /// <summary>Stops every silo gracefully (SIGTERM: grains save and deactivate), then starts as many fresh ones.</summary>
+    public async Task RestartSilosAsync()
+    {
+        var stopping = silos.ToList();
+        silos.Clear();
+        foreach (var silo in stopping)
+        {
+            silo.Terminate();
+            await silo.WaitForExitAsync(StartTimeout);
+            await silo.DisposeAsync();
+        }
+        foreach (var _ in stopping)
+        {
+            await StartSiloAsync();
+        }
+    }
+
     private async Task StartSiloAsync()
     {
         var operationsPort = FreePort.Next();
-        var silo = HostProcess.Start(RepositoryPaths.SiloDll, new Dictionary<string, string?>
+        var silo = HostProcess.Start(RepositoryPaths.SiloDll, new Dictionary<string, string?>(settings)
         {
             ["ConnectionStrings__Journeys"] = ConnectionString,
             // An operator under load logs warnings, not a line per journey step.
@@ -103,7 +123,7 @@ public sealed class BenchmarkCluster : IAsyncDisposable
     private async Task StartGatewayAsync()
     {
         GatewayUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        gateway = HostProcess.Start(RepositoryPaths.GatewayDll, new Dictionary<string, string?>
+        gateway = HostProcess.Start(RepositoryPaths.GatewayDll, new Dictionary<string, string?>(settings)
         {
             ["ConnectionStrings__Journeys"] = ConnectionString,
             // An operator under load logs warnings, not a line per journey step.
@@ -114,6 +134,19 @@ public sealed class BenchmarkCluster : IAsyncDisposable
             [$"Visitors__Sites__{VisitorSite}__Secret"] = VisitorSiteSecret,
         });
         await gateway.WaitUntilHealthyAsync(new Uri(GatewayUrl, "/health/ready").ToString(), StartTimeout);
+    }
+
+    /// <summary>Stops the gateway and the silos gracefully (state saved), leaving PostgreSQL and its data.</summary>
+    public async Task StopHostsAsync()
+    {
+        foreach (var host in new[] { gateway }.Concat(silos).OfType<HostProcess>())
+        {
+            host.Terminate();
+            await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
+            await host.DisposeAsync();
+        }
+        gateway = null;
+        silos.Clear();
     }
 
     public async ValueTask DisposeAsync()

@@ -9,8 +9,10 @@ namespace Journeys.Benchmarks.Load;
 /// event catalogue: half page views, a quarter cart updates, trips and bookings (with passengers,
 /// segments, cashiers and corporates) for the rest, spread over a fixed population of customers.
 /// Every messageId is new, so every event must end up as one journal row.
+/// <see cref="TrafficMix.Journeys"/> adds what the sample journeys react to (sign-ups with consent,
+/// completed orders closing carts, loyalty changes, trips on promoted roads) and stamps events now.
 /// </summary>
-public sealed class EventBatchGenerator(int profiles, string runId, int seed = 42)
+public sealed class EventBatchGenerator(int profiles, string runId, int seed = 42, TrafficMix mix = TrafficMix.Ingestion)
 {
     private static readonly string[] Airports = ["SVO", "LED", "AER", "KZN", "OVB", "CDG", "IST", "DXB", "TAS", "EVN"];
     private static readonly string[] Carriers = ["SU", "S7", "U6", "DP", "FV"];
@@ -18,6 +20,10 @@ public sealed class EventBatchGenerator(int profiles, string runId, int seed = 4
     private static readonly string[] Channels = ["web", "web", "mobile", "mobile", "agency", "call-centre", "direct"];
     private static readonly string[] Pages = ["/", "/flights", "/flights/search", "/toll/passes", "/account", "/booking/seats", "/offers"];
     private static readonly string[] Roads = ["M-11", "M-4", "M-12", "CKAD"];
+    private static readonly string[] PromotedRoads = ["M7", "M12", "M-11", "CKAD"];
+    private static readonly string[] Tiers = ["basic", "silver", "gold", "platinum"];
+    /// <summary>Percent of the journey mix that are identify calls (sign-ups with contact traits).</summary>
+    private const int SignUps = 5;
     private static readonly string[] VehicleClasses = ["1", "2", "3", "4"];
     private static readonly string[] FirstNames = ["Anna", "Ivan", "Olga", "Pavel", "Maria", "Sergei", "Elena", "Dmitry"];
     private static readonly string[] LastNames = ["Petrova", "Ivanov", "Smirnova", "Volkov", "Kuznetsova", "Popov"];
@@ -57,34 +63,115 @@ public sealed class EventBatchGenerator(int profiles, string runId, int seed = 4
     {
         var n = sequence++;
         var userId = random.Next(profiles);
-        var at = Epoch.AddMilliseconds(n);
+        var at = mix == TrafficMix.Journeys ? DateTimeOffset.UtcNow : Epoch.AddMilliseconds(n);
+        var pick = random.Next(100);
         json.WriteStartObject();
-        json.WriteString("type", "track");
+        json.WriteString("type", mix == TrafficMix.Journeys && pick < SignUps ? "identify" : "track");
         json.WriteString("messageId", $"{runId}-{n}");
         json.WriteString("userId", CustomerId(userId));
         json.WriteString("timestamp", at.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-        var pick = random.Next(100);
-        if (pick < 50)
+        if (mix == TrafficMix.Journeys)
         {
-            WritePageViewed(json);
-        }
-        else if (pick < 75)
-        {
-            WriteCartUpdated(json, userId);
-        }
-        else if (pick < 90)
-        {
-            WriteTripCompleted(json);
+            WriteJourneyTraffic(json, userId, at, pick);
         }
         else
         {
-            WriteBookingCreated(json, userId, at);
+            WriteIngestionTraffic(json, userId, at, pick);
         }
         json.WriteStartObject("context");
         json.WriteString("ip", $"10.{random.Next(256)}.{random.Next(256)}.{random.Next(256)}");
         json.WriteString("userAgent", "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36");
         json.WriteString("locale", "ru-RU");
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private void WriteIngestionTraffic(Utf8JsonWriter json, int userId, DateTimeOffset at, int pick)
+    {
+        switch (pick)
+        {
+            case < 50: WritePageViewed(json); break;
+            case < 75: WriteCartUpdated(json, userId); break;
+            case < 90: WriteTripCompleted(json, Roads); break;
+            default: WriteBookingCreated(json, userId, at); break;
+        }
+    }
+
+    private void WriteJourneyTraffic(Utf8JsonWriter json, int userId, DateTimeOffset at, int pick)
+    {
+        switch (pick)
+        {
+            case < SignUps: WriteSignUpTraits(json, userId); break;
+            case < 15: WriteConsentGranted(json); break;
+            case < 40: WritePageViewed(json); break;
+            case < 55: WriteCartUpdated(json, userId); break;
+            case < 63: WriteOrderCompleted(json, userId); break;
+            case < 78: WriteTripCompleted(json, PromotedRoads); break;
+            case < 90: WriteBookingCreated(json, userId, at); break;
+            case < 95: WriteLoyaltyJoined(json); break;
+            default: WriteTierChanged(json); break;
+        }
+    }
+
+    private void WriteSignUpTraits(Utf8JsonWriter json, int userId)
+    {
+        json.WriteStartObject("traits");
+        json.WriteString("email", $"customer{userId}@example.com");
+        json.WriteString("phone", "+7900" + userId.ToString("D7", CultureInfo.InvariantCulture));
+        json.WriteString("firstName", FirstNames[userId % FirstNames.Length]);
+        json.WriteBoolean("loyaltyMember", random.Next(2) == 0);
+        json.WriteBoolean("hasMobileApp", random.Next(3) == 0);
+        json.WriteString("telegramChatId", (100_000_000 + userId).ToString(CultureInfo.InvariantCulture));
+        json.WriteEndObject();
+    }
+
+    private void WriteConsentGranted(Utf8JsonWriter json)
+    {
+        string[] channels = ["email", "sms", "push", "telegram"];
+        json.WriteString("event", "Consent Updated");
+        json.WriteStartObject("properties");
+        json.WriteString("channel", channels[random.Next(channels.Length)]);
+        json.WriteBoolean("granted", true);
+        json.WriteString("source", "signup-form");
+        json.WriteEndObject();
+    }
+
+    private void WriteOrderCompleted(Utf8JsonWriter json, int userId)
+    {
+        var price = 500m + random.Next(20_000);
+        json.WriteString("event", "Order Completed");
+        json.WriteStartObject("properties");
+        json.WriteString("cartId", "cart-" + userId.ToString(CultureInfo.InvariantCulture));
+        json.WriteString("orderId", "ord-" + sequence.ToString(CultureInfo.InvariantCulture));
+        json.WriteStartArray("items");
+        json.WriteStartObject();
+        json.WriteString("sku", "PASS-" + random.Next(40).ToString(CultureInfo.InvariantCulture));
+        json.WriteString("name", "Toll pass, 30 days");
+        json.WriteNumber("quantity", 1);
+        json.WriteNumber("price", price);
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteNumber("value", price);
+        json.WriteString("currency", "RUB");
+        json.WriteEndObject();
+    }
+
+    private void WriteLoyaltyJoined(Utf8JsonWriter json)
+    {
+        json.WriteString("event", "Loyalty Programme Joined");
+        json.WriteStartObject("properties");
+        json.WriteString("programme", "Example Air Miles");
+        json.WriteString("tier", "basic");
+        json.WriteEndObject();
+    }
+
+    private void WriteTierChanged(Utf8JsonWriter json)
+    {
+        var from = random.Next(Tiers.Length - 1);
+        json.WriteString("event", "Loyalty Tier Changed");
+        json.WriteStartObject("properties");
+        json.WriteString("fromTier", Tiers[from]);
+        json.WriteString("toTier", Tiers[from + 1 + random.Next(Tiers.Length - 1 - from)]);
         json.WriteEndObject();
     }
 
@@ -125,13 +212,13 @@ public sealed class EventBatchGenerator(int profiles, string runId, int seed = 4
         json.WriteEndObject();
     }
 
-    private void WriteTripCompleted(Utf8JsonWriter json)
+    private void WriteTripCompleted(Utf8JsonWriter json, string[] roads)
     {
         var entry = random.Next(1, 60);
         var distance = random.Next(5, 400);
         json.WriteString("event", "Trip Completed");
         json.WriteStartObject("properties");
-        json.WriteString("road", Roads[random.Next(Roads.Length)]);
+        json.WriteString("road", roads[random.Next(roads.Length)]);
         json.WriteString("entryPoint", "km" + entry.ToString(CultureInfo.InvariantCulture));
         json.WriteString("exitPoint", "km" + (entry + distance).ToString(CultureInfo.InvariantCulture));
         json.WriteNumber("distanceKm", distance);

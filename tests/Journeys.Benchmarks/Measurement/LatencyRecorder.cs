@@ -7,14 +7,25 @@ namespace Journeys.Benchmarks.Measurement;
 public sealed class LatencyRecorder
 {
     private const long HighestMicros = 10L * 60 * 1_000_000;
-    private readonly LongConcurrentHistogram histogram = new(1, HighestMicros, 3);
+    private readonly LongHistogram histogram = new(1, HighestMicros, 3);
+    // A summary enumerates the histogram; answers still arriving after a drain timed out would break it.
+    private readonly Lock recording = new();
 
     /// <summary>Time from <paramref name="startTimestamp"/> (a <see cref="Stopwatch"/> timestamp) to now.</summary>
     public void RecordSince(long startTimestamp)
     {
         var micros = (long)Stopwatch.GetElapsedTime(startTimestamp).TotalMicroseconds;
-        histogram.RecordValue(Math.Clamp(micros, 1, HighestMicros));
+        lock (recording)
+        {
+            histogram.RecordValue(Math.Clamp(micros, 1, HighestMicros));
+        }
     }
 
-    public LatencySummary Summarize() => LatencySummary.From(histogram);
+    public LatencySummary Summarize()
+    {
+        lock (recording)
+        {
+            return LatencySummary.From(histogram);
+        }
+    }
 }

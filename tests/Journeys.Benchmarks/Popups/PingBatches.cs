@@ -1,6 +1,5 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text.Json;
+using Journeys.Benchmarks.Load;
 
 namespace Journeys.Benchmarks.Popups;
 
@@ -9,28 +8,9 @@ public static class PingBatches
 {
     public static int VisitorOf(long n, int visitors) => (int)(n % visitors);
 
-    public static byte[] Body(string runId, long from, int size, int visitors)
-    {
-        var buffer = new ArrayBufferWriter<byte>(size * 160);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("batch");
-            for (var n = from; n < from + size; n++)
-            {
-                json.WriteStartObject();
-                json.WriteString("type", "track");
-                json.WriteString("event", PopupJourney.Trigger);
-                json.WriteString("userId", VisitorFleet.VisitorId(VisitorOf(n, visitors)));
-                json.WriteString("messageId", string.Create(CultureInfo.InvariantCulture, $"{runId}-{n}"));
-                json.WriteStartObject("properties");
-                json.WriteNumber("n", n);
-                json.WriteEndObject();
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return buffer.WrittenSpan.ToArray();
-    }
+    public static byte[] Body(string runId, long from, int size, int visitors) => TrackBatch.Body(
+        PopupJourney.Trigger, from, size,
+        n => VisitorFleet.VisitorId(VisitorOf(n, visitors)),
+        n => string.Create(CultureInfo.InvariantCulture, $"{runId}-{n}"),
+        (json, n) => json.WriteNumber("n", n));
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Journeys.Benchmarks.Popups;
 
 /// <summary>Command-line settings of <c>popups</c>.</summary>
@@ -26,31 +24,20 @@ public sealed class PopupBenchmarkOptions
 
     public static PopupBenchmarkOptions? Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] != "popups" || args.Length % 2 == 0)
+        if (BenchmarkArguments.Parse(args, "popups", ["--seconds", "--warmup", "--rate", "--visitors", "--batch", "--output"]) is not { } arguments)
         {
             return null;
         }
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 1; i < args.Length; i += 2)
-        {
-            values[args[i]] = args[i + 1];
-        }
-        string[] known = ["--seconds", "--warmup", "--rate", "--visitors", "--batch", "--output"];
-        if (!values.Keys.All(known.Contains))
-        {
-            return null;
-        }
-        int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var defaults = new PopupBenchmarkOptions { CommandLine = "" };
         return new PopupBenchmarkOptions
         {
-            Seconds = Int("--seconds", defaults.Seconds),
-            WarmupSeconds = Int("--warmup", defaults.WarmupSeconds),
-            Rate = Int("--rate", defaults.Rate),
-            Visitors = Int("--visitors", defaults.Visitors),
-            BatchSize = Int("--batch", defaults.BatchSize),
-            Output = values.GetValueOrDefault("--output"),
-            CommandLine = "dotnet run -c Release --project tests/Journeys.Benchmarks -- " + string.Join(' ', args),
+            Seconds = arguments.Number("--seconds", defaults.Seconds),
+            WarmupSeconds = arguments.Number("--warmup", defaults.WarmupSeconds),
+            Rate = arguments.Number("--rate", defaults.Rate),
+            Visitors = arguments.Number("--visitors", defaults.Visitors),
+            BatchSize = arguments.Number("--batch", defaults.BatchSize),
+            Output = arguments.Text("--output"),
+            CommandLine = arguments.CommandLine,
         };
     }
 }

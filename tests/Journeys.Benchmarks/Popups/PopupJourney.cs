@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Journeys.Benchmarks.Cluster;
 
@@ -14,28 +12,19 @@ public static class PopupJourney
     public const string Trigger = "Benchmark Ping";
     private const string Id = "benchmark-popup";
 
-    public static async Task PublishAsync(BenchmarkCluster cluster)
+    public static Task PublishAsync(BenchmarkCluster cluster) => cluster.PublishAsync(new JsonObject
     {
-        using var http = new HttpClient { BaseAddress = cluster.GatewayUrl };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchmarkCluster.ManagementKey);
-        var journey = new JsonObject
-        {
-            ["id"] = Id,
-            ["version"] = 1,
-            ["name"] = "Popup per ping",
-            ["trigger"] = new JsonObject { ["type"] = "event", ["event"] = Trigger, ["next"] = "popup" },
-            ["entry"] = new JsonObject { ["mode"] = "always" },
-            ["nodes"] = new JsonArray(
-                new JsonObject
-                {
-                    ["id"] = "popup", ["type"] = "popup", ["expiresAfter"] = "PT10M", ["next"] = "done",
-                    ["template"] = new JsonObject { ["subject"] = "{{ context.n }}", ["body"] = "<p>Ping {{ context.n }}</p>" },
-                },
-                new JsonObject { ["id"] = "done", ["type"] = "exit" }),
-        };
-        (await http.PutAsJsonAsync($"/api/journeys/{Id}/draft", journey)).EnsureSuccessStatusCode();
-        (await http.PostAsJsonAsync($"/api/journeys/{Id}/publish", new JsonObject { ["inFlight"] = "keep" })).EnsureSuccessStatusCode();
-        // Silos refresh their copy of the live journeys at most a second later.
-        await Task.Delay(TimeSpan.FromSeconds(2));
-    }
+        ["id"] = Id,
+        ["version"] = 1,
+        ["name"] = "Popup per ping",
+        ["trigger"] = new JsonObject { ["type"] = "event", ["event"] = Trigger, ["next"] = "popup" },
+        ["entry"] = new JsonObject { ["mode"] = "always" },
+        ["nodes"] = new JsonArray(
+            new JsonObject
+            {
+                ["id"] = "popup", ["type"] = "popup", ["expiresAfter"] = "PT10M", ["next"] = "done",
+                ["template"] = new JsonObject { ["subject"] = "{{ context.n }}", ["body"] = "<p>Ping {{ context.n }}</p>" },
+            },
+            new JsonObject { ["id"] = "done", ["type"] = "exit" }),
+    });
 }

@@ -21,14 +21,8 @@ public sealed record PopupReport(PopupBenchmarkOptions Options, MachineInfo Mach
     public string Render()
     {
         var md = new StringBuilder();
-        md.AppendLine(Invariant($"Run of {RanAt:yyyy-MM-dd HH:mm} UTC:"));
-        md.AppendLine();
-        md.AppendLine("```sh");
-        md.AppendLine(Options.CommandLine);
-        md.AppendLine("```");
-        md.AppendLine();
-        md.AppendLine(Invariant($"- Machine: {Machine.Cores} cores ({Machine.Cpu}), {Machine.Memory} RAM, {Machine.Os}, {Machine.Runtime}; load average at start {Machine.LoadAverage}."));
-        md.AppendLine(Invariant($"- System under test: PostgreSQL, 2 silo processes and the gateway (Release) on this machine with the load generator. {Options.Visitors:N0} visitors connected to `/v1/visitors` (WebSockets, each with its own signed token); trigger events sent to `/v1/batch`, {Options.BatchSize} per request, at a fixed rate, each for one visitor in turn; a published journey (event trigger -> popup, entry `always`) answers each with a popup whose title is the event's number. Latency is from when the event was due to be sent to when its popup reached the visitor's connection: journal commit, partition read, profile grain, journey step, popup saved pending, pushed through the gateway's observer, SignalR to the client."));
+        RunHeader.AppendTo(md, RanAt, Options.CommandLine, Machine);
+        md.AppendLine(Invariant($"- System under test: PostgreSQL, 2 silo processes and the gateway (Release) on this machine with the load generator. {Options.Visitors:N0} visitors connected to `/v1/visitors` (WebSockets, each with its own signed token); trigger events sent to `/v1/batch`, {Options.BatchSize} per request, at a fixed rate, each for one visitor in turn; a published journey (event trigger -> popup, entry `always`) answers each with a popup whose title is the event's number. Latency is from when the event was due to be sent to when its popup reached the visitor's connection: journal commit, partition read, profile grain, journey step, popup rendered and pushed through the gateway's observer (saved right after), SignalR to the client."));
         md.AppendLine(Invariant($"- Floor: a bare SignalR hub in the load generator's process echoing each message to its sender, same connections count and rate."));
         md.AppendLine();
         md.AppendLine("| measurement | sent/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | arrived / sent | repeated | to another visitor | failed sends |");
@@ -47,7 +41,17 @@ public sealed record PopupReport(PopupBenchmarkOptions Options, MachineInfo Mach
         {
             md.AppendLine(Invariant($"| {phase.Name} | {string.Join(" | ", parts.Select(p => phase.CoresUsed.GetValueOrDefault(p).ToString("F2", CultureInfo.InvariantCulture)))} | {phase.CoresUsed.Values.Sum():F2} |"));
         }
+        md.AppendLine();
+        md.AppendLine(CpuPerStepLine());
         return md.ToString();
+    }
+
+    /// <summary>CPU time per popup, by process: what a faster path must cut, and less noisy on a busy machine than latency.</summary>
+    private string CpuPerStepLine()
+    {
+        double Millis(params string[] processes) =>
+            processes.Sum(p => Product.CoresUsed.GetValueOrDefault(p)) * 1000 / Math.Max(Product.SentPerSecond, 1);
+        return Invariant($"CPU per event -> popup: silos {Millis("silo 1", "silo 2"):F2} ms, gateway {Millis("gateway"):F2} ms, PostgreSQL {Millis("postgres"):F2} ms.");
     }
 
     private string TargetLine()

@@ -20,12 +20,11 @@ namespace Journeys.Cluster.Tests.Journeys;
 /// <summary>
 /// A test cluster running journeys on PostgreSQL with a fake clock. Events take the production
 /// path: parsed, fanned out and committed to the journal, then delivered by the partition readers.
-/// Time moves only when a test advances it; a reminder comes due the way the reminder service
-/// delivers it, as a tick to the profile grain.
+/// Time moves only when a test advances it; the partition readers' due scans (every second, and
+/// on demand through <see cref="WakeDueAsync"/>) read the fake clock and wake the profiles due by it.
 /// </summary>
 public sealed class JourneyCluster : IAsyncDisposable
 {
-    public const string JourneysReminder = "journeys";
     public static readonly DateTimeOffset Start = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero); // a Monday morning
 
     private readonly string clockName;
@@ -43,6 +42,7 @@ public sealed class JourneyCluster : IAsyncDisposable
         writer = new JournalWriter(dataSource, JourneySiloConfigurator.Journal, NullLogger<JournalWriter>.Instance);
         journal = new PostgresEventJournal(writer, new JournalReader(dataSource), JourneySiloConfigurator.Journal);
         Stats = new PostgresJourneyStatsStore(dataSource);
+        Outcomes = new PostgresJourneyOutcomeStore(dataSource);
     }
 
     public TestCluster Cluster { get; }
@@ -52,6 +52,8 @@ public sealed class JourneyCluster : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
 
     public IJourneyStatsStore Stats { get; }
+
+    public IJourneyOutcomeStore Outcomes { get; }
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
@@ -72,13 +74,17 @@ public sealed class JourneyCluster : IAsyncDisposable
     /// <summary>Publishes sample journeys as the embedded default does.</summary>
     public async Task PublishSamplesAsync(params string[] names)
     {
-        var catalog = Cluster.Client.GetGrain<IJourneyCatalogGrain>(0);
         foreach (var name in names)
         {
-            var id = SampleJourneys.Load(name).Id;
-            await catalog.SaveDraftAsync(id, SampleJourneys.Json(name));
-            await catalog.PublishAsync(id, JourneyStatuses.Keep, nodeMapping: null);
+            await PublishAsync(SampleJourneys.Load(name).Id, SampleJourneys.Json(name));
         }
+    }
+
+    public async Task PublishAsync(string id, string json)
+    {
+        var catalog = Cluster.Client.GetGrain<IJourneyCatalogGrain>(0);
+        await catalog.SaveDraftAsync(id, json);
+        await catalog.PublishAsync(id, JourneyStatuses.Keep, nodeMapping: null);
     }
 
     /// <summary>Commits a batch of Segment calls to the journal and waits until the readers delivered and saved them.</summary>
@@ -141,9 +147,16 @@ public sealed class JourneyCluster : IAsyncDisposable
         return today > Now ? today : today.AddDays(1);
     }
 
-    /// <summary>Delivers the profile's reminder tick, as the reminder service does once its due time has passed.</summary>
-    public Task TickAsync(string kind, string id) =>
-        Cluster.Client.GetProfile(kind, id).AsReference<IRemindable>().ReceiveReminder(JourneysReminder, default);
+    /// <summary>Runs every partition's due scan now: the profiles due by the fake clock have run their steps when it returns.</summary>
+    public async Task<int> WakeDueAsync()
+    {
+        var woken = 0;
+        for (var partition = 0; partition < journal.Partitions; partition++)
+        {
+            woken += await Cluster.Client.GetGrain<IJournalPartitionGrain>(partition).WakeDueAsync();
+        }
+        return woken;
+    }
 
     public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(string kind, string id, string journeyId)
     {
@@ -161,29 +174,43 @@ public sealed class JourneyCluster : IAsyncDisposable
             .ToList();
     }
 
-    /// <summary>Per-node counters of a journey once they satisfy <paramref name="done"/> (they are flushed about once a second).</summary>
-    public async Task<JourneyCounters> CountersAsync(string journeyId, Func<JourneyCounters, bool> done)
+    /// <summary>Per-node counters of a journey once they satisfy <paramref name="done"/> (the silos write them in batches).</summary>
+    public Task<JourneyCounters> CountersAsync(string journeyId, Func<JourneyCounters, bool> done) =>
+        SettleAsync(async () => new JourneyCounters(await Stats.ReadAsync(journeyId)), done, $"Counters of {journeyId}");
+
+    /// <summary>A journey's conversions by group (<c>treatment</c>, <c>control</c>, <c>noGroup</c>) once they satisfy <paramref name="done"/>.</summary>
+    public Task<Dictionary<string, long>> ConversionsByGroupAsync(string journeyId, Func<Dictionary<string, long>, bool> done) =>
+        SettleAsync(
+            async () => (await Outcomes.ReadAsync(journeyId)).Where(o => o.Counter == OutcomeCounters.Converted)
+                .GroupBy(o => o.Outcome).ToDictionary(g => g.Key, g => g.Sum(o => o.Count)),
+            done,
+            $"Conversions of {journeyId}");
+
+    private static async Task<T> SettleAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
         {
-            var counters = new JourneyCounters(await Stats.ReadAsync(journeyId));
-            if (done(counters))
+            var value = await read();
+            if (done(value))
             {
-                return counters;
+                return value;
             }
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"Counters of {journeyId} did not settle: {counters}");
+                Assert.Fail($"{what} did not settle: {(value is System.Collections.IEnumerable items ? string.Join(", ", items.Cast<object>()) : value)}");
             }
             await Task.Delay(100);
         }
     }
 
-    /// <summary>Rows of the profile's journeys reminder in the reminder table (0 or 1).</summary>
-    public Task<long> RemindersAsync(string idPrefix) => Sql.CountAsync(ConnectionString,
-        "SELECT count(*) FROM orleans_reminders WHERE reminder_name = @name AND grain_id LIKE @prefix",
-        ("name", JourneysReminder), ("prefix", $"%/{idPrefix}%"));
+    /// <summary>Saved profiles whose id starts with <paramref name="idPrefix"/> that have a row in the due index.</summary>
+    public Task<long> DueProfilesAsync(string idPrefix) => Sql.CountAsync(ConnectionString,
+        "SELECT count(*) FROM profile_state WHERE due_at IS NOT NULL AND grain_id LIKE @prefix",
+        ("prefix", $"%/{idPrefix}%"));
+
+    /// <summary>Orleans reminders of every grain: journeys use none, only the partition readers' keep-alives.</summary>
+    public Task<long> RemindersAsync() => Sql.CountAsync(ConnectionString, "SELECT count(*) FROM orleans_reminders");
 
     public async ValueTask DisposeAsync()
     {

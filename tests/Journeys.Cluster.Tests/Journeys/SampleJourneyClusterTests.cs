@@ -32,14 +32,14 @@ public sealed class SampleJourneyClusterTests(SampleJourneysClusterFixture fixtu
         Journeys.AdvanceTo(Journeys.NextMorning());
         var tripDay = DateOnly.FromDateTime(Journeys.Now.UtcDateTime);
         await Journeys.SendAsync(Calls.Consent("an-driver", "email"), Calls.Trip("an-driver", "M4", "Moscow", "Rostov"));
-        Assert.Equal(1, await Journeys.RemindersAsync("an-driver"));
+        Assert.Equal(1, await Journeys.DueProfilesAsync("an-driver"));
 
         var due = new DateTimeOffset(tripDay.AddYears(1).AddDays(-30).ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
         Journeys.AdvanceTo(due.AddMinutes(3));
-        await Journeys.TickAsync("customer", "an-driver");
+        await Journeys.WakeDueAsync();
         Assert.Equal(["email"], await ChannelsAsync("customer", "an-driver", "toll-anniversary-trip"));
         Journeys.Advance(TimeSpan.FromDays(7));
-        await Journeys.TickAsync("customer", "an-driver");
+        await Journeys.WakeDueAsync();
 
         var sends = (await Journeys.TimelineAsync("customer", "an-driver", "toll-anniversary-trip")).Where(t => t.Type == "sendMessage").ToList();
         Assert.Equal(["price-update", "places-and-offers"], sends.Select(s => s.NodeId));
@@ -78,8 +78,7 @@ public sealed class SampleJourneyClusterTests(SampleJourneysClusterFixture fixtu
             Calls.Track("lw-member", "Loyalty Programme Joined", joined, traits: new JsonObject { ["firstName"] = "Anna" }),
             Calls.Track("lw-silent", "Loyalty Programme Joined", (JsonObject)joined.DeepClone()));
         Journeys.Advance(TimeSpan.FromDays(3));
-        await Journeys.TickAsync("customer", "lw-member");
-        await Journeys.TickAsync("customer", "lw-silent");
+        await Journeys.WakeDueAsync();
         Journeys.Advance(TimeSpan.FromDays(1));
         await Journeys.SendAsync(Calls.Booking("LWB001", "lw-member", "web"));
 
@@ -115,7 +114,7 @@ public sealed class SampleJourneyClusterTests(SampleJourneysClusterFixture fixtu
         Assert.Equal(["awardPoints", "sendMessage"], (await Journeys.TimelineAsync("customer", "bf-member", "airline-booking-follow-up")).Select(t => t.Type));
 
         Journeys.AdvanceTo(departure.AddDays(-2));
-        await Journeys.TickAsync("customer", "bf-member");
+        await Journeys.WakeDueAsync();
 
         var timeline = await Journeys.TimelineAsync("customer", "bf-member", "airline-booking-follow-up");
         Assert.Equal([null, "email", "push"], timeline.Select(t => t.Channel));
@@ -174,9 +173,9 @@ public sealed class SampleJourneyClusterTests(SampleJourneysClusterFixture fixtu
             tuesday = tuesday.AddDays(1);
         }
         Journeys.AdvanceTo(new DateTimeOffset(tuesday, TimeSpan.Zero));
-        await Journeys.TickAsync("customer", "lf-flyer");
+        await Journeys.WakeDueAsync();
         Journeys.Advance(TimeSpan.FromDays(14));
-        await Journeys.TickAsync("customer", "lf-flyer");
+        await Journeys.WakeDueAsync();
 
         Assert.Equal([null, "email", "sms"], (await Journeys.TimelineAsync("customer", "lf-flyer", "airline-lapsed-flyer-promo")).Select(t => t.Channel));
         await Journeys.CountersAsync("airline-lapsed-flyer-promo", c => c.Node("sms-reminder").Entered == 1 && c.Total.Exited == 1);

@@ -24,10 +24,10 @@ public sealed class SiloRestartClusterTests(PostgresFixture postgres)
 
         await journeys.Cluster.KillSiloAsync(journeys.Cluster.Silos.Single(s => s.SiloAddress.Equals(host)), TestContext.Current.CancellationToken);
         journeys.Advance(TimeSpan.FromMinutes(61));
-        // The surviving silo's readers catch up and redeliver what the dead one had not checkpointed; the reminder service delivers the due tick.
-        await RetryAsync(journeys.CatchUpAsync);
-        await RetryAsync(() => journeys.RedeliverAsync("customer", driver));
-        await journeys.TickAsync("customer", driver);
+        // The surviving silo's readers catch up and redeliver what the dead one had not checkpointed; its due scan wakes the profile.
+        await Retry.UntilDeadSiloIsGoneAsync(journeys.CatchUpAsync);
+        await Retry.UntilDeadSiloIsGoneAsync(() => journeys.RedeliverAsync("customer", driver));
+        await Retry.UntilDeadSiloIsGoneAsync(journeys.WakeDueAsync);
 
         Assert.NotEqual(host, await management.GetActivationAddress(journeys.Cluster.Client.GetProfile("customer", driver), TestContext.Current.CancellationToken));
         var timeline = await journeys.TimelineAsync("customer", driver, Journey);
@@ -52,24 +52,6 @@ public sealed class SiloRestartClusterTests(PostgresFixture postgres)
             }
             Assert.True(DateTime.UtcNow < deadline, "the profile was not activated");
             await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
-    }
-
-    /// <summary>Calls into a silo just killed fail until the membership declares it dead (seconds).</summary>
-    private static async Task RetryAsync(Func<Task> call)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            try
-            {
-                await call();
-                return;
-            }
-            catch (Exception) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(250);
-            }
         }
     }
 }

@@ -86,4 +86,33 @@ public sealed class ParserFuzzTests
 
         Assert.StartsWith("$: is not valid JSON", Assert.Single(result.Errors).ToString());
     }
+
+    // Found by the HTTP fuzzer (tests/Journeys.EndToEnd.Tests/BadInputFuzzTests): the gateway answered 500.
+    [Theory]
+    [InlineData(new byte[] { 0xFF })]
+    [InlineData(new byte[] { 0xC0, 0xAF })]
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]
+    public void Invalid_utf8_inside_a_string_is_an_error_at_the_root(byte[] bad)
+    {
+        byte[] body = [.. Encoding.UTF8.GetBytes("{\"batch\":[{\"type\":\"track\",\"event\":\"X\",\"userId\":\""), .. bad, .. Encoding.UTF8.GetBytes("\"}]}")];
+
+        var result = EventParser.Default.ParseBatch(body, TestEvents.Now);
+
+        Assert.Equal("$: is not valid JSON: the body is not UTF-8 text", Assert.Single(result.Errors).ToString());
+    }
+
+    // Found by the HTTP fuzzer: valid JSON, but PostgreSQL's jsonb refuses the text, which failed the whole group commit.
+    [Fact]
+    public void A_lone_surrogate_escape_is_an_error_naming_its_field()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"batch":[{"type":"track","event":"X","userId":"u1","context":{"ok":"\ud83d\ude97","note":"a\ud800"}}]}""");
+
+        using var document = System.Text.Json.JsonDocument.Parse(body);
+
+        var fromBytes = EventParser.Default.ParseBatch(body, TestEvents.Now);
+        var fromStream = EventParser.Default.ParseBatch(document.RootElement, TestEvents.Now);
+
+        Assert.Equal("$.batch[0].context.note", Assert.Single(fromBytes.Errors).Path);
+        Assert.Equal("$.batch[0].context.note", Assert.Single(fromStream.Errors).Path);
+    }
 }

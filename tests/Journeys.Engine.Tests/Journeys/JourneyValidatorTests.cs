@@ -108,4 +108,47 @@ public sealed class JourneyValidatorTests
         Assert.Null(result.Definition);
         Assert.StartsWith("nodes[0]", Assert.Single(result.Errors).Location, StringComparison.Ordinal);
     }
+
+    // Found by the HTTP fuzzer (tests/Journeys.EndToEnd.Tests/BadInputFuzzTests): the gateway answered 500.
+    [Fact]
+    public void A_node_without_a_type_is_an_error_at_its_type_not_an_exception() =>
+        AssertError(Errors("""[ { "id": "first", "next": "done" }, { "id": "done", "type": "exit" } ]"""), "nodes[0].type", "\"type\"");
+
+    // Found by the HTTP fuzzer: an empty campaign was saved.
+    [Fact]
+    public void Promo_code_and_voucher_nodes_need_a_campaign_and_a_voucher_type()
+    {
+        var errors = Errors("""
+            [ { "id": "first", "type": "issuePromoCode", "campaign": " ", "next": "voucher" },
+              { "id": "voucher", "type": "issueVoucher", "voucherType": "", "next": "done" },
+              { "id": "done", "type": "exit" } ]
+            """);
+
+        AssertError(errors, "nodes[0].campaign", "a value is required");
+        AssertError(errors, "nodes[1].voucherType", "a value is required");
+    }
+
+    // Found by the HTTP fuzzer: a null in a list of the definition made the validator throw (500).
+    [Fact]
+    public void Null_nodes_branches_and_caps_are_errors_at_their_place()
+    {
+        AssertError(Errors("""[ { "id": "first", "type": "exit" }, null ]"""), "nodes[1]", "not null");
+        AssertError(
+            Errors("""[ { "id": "first", "type": "split", "branches": [ null, { "name": "b", "weight": 100, "next": "done" } ] }, { "id": "done", "type": "exit" } ]"""),
+            "nodes[0].branches[0]",
+            "not null");
+        AssertError(
+            Errors("""[ { "id": "first", "type": "exit" } ]""", extra: "\"policies\": { \"frequencyCaps\": [ null ] },"),
+            "policies.frequencyCaps[0]",
+            "not null");
+    }
+
+    // Found by the HTTP fuzzer: a missing property was reported at its object (nodes[0]), not at the property.
+    [Fact]
+    public void Missing_required_properties_are_errors_at_the_properties()
+    {
+        AssertError(Errors("""[ { "type": "wait", "next": "done" }, { "id": "done", "type": "exit" } ]"""), "nodes[0].id", "a value is required");
+        AssertError(Errors("""[ { "id": "first", "type": "wait", "duration": "PT1H" } ]"""), "nodes[0].next", "a value is required");
+        AssertError(JourneyParser.Parse("""{ "id": "j", "version": 1, "nodes": [] }""").Errors, "trigger", "a value is required");
+    }
 }

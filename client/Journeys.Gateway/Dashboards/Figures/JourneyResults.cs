@@ -1,7 +1,7 @@
 namespace Journeys.Gateway.Dashboards.Figures;
 
 /// <summary>
-/// The results page: every message node's sends and suppressions, the holdout comparison when the journey
+/// The results page: every message node's sends, what became of them and its suppressions, the holdout comparison when the journey
 /// has a holdout node, and conversions in all (<see cref="ConversionsOutsideGroups"/>: before or without a holdout).
 /// </summary>
 public sealed record JourneyResults(
@@ -11,5 +11,5 @@ public sealed record JourneyResults(
     long Entered,
     long Conversions,
     long ConversionsOutsideGroups,
-    IReadOnlyList<NodeFigures> Messages,
+    IReadOnlyList<MessageFigures> Messages,
     HoldoutResult? Holdout);

@@ -2,7 +2,7 @@ namespace Journeys.Gateway.Dashboards.Figures;
 
 /// <summary>
 /// A line of the journeys list. <see cref="Entered"/> counts journey entries, <see cref="InProgress"/> the
-/// instances waiting now, <see cref="MessagesSent"/> is null until the message outbox reports sends.
+/// instances waiting now, <see cref="MessagesSent"/> the messages the outbox finished trying to send.
 /// </summary>
 public sealed record JourneyRow(
     string JourneyId,
@@ -14,4 +14,4 @@ public sealed record JourneyRow(
     long InProgress,
     long Converted,
     long MessagesRequested,
-    long? MessagesSent);
+    long MessagesSent);

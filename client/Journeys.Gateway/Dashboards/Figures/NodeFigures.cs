@@ -3,7 +3,7 @@ namespace Journeys.Gateway.Dashboards.Figures;
 /// <summary>
 /// One node's counters summed over every version that has the node: entries, passes, instances that
 /// finished there, conversions recorded there, suppressed actions, instances waiting now; passes by exit
-/// taken and suppressions by kind of reason; for a message node its sends.
+/// taken and suppressions by kind of reason.
 /// </summary>
 public sealed record NodeFigures(
     string NodeId,
@@ -15,5 +15,4 @@ public sealed record NodeFigures(
     long Suppressed,
     long Waiting,
     IReadOnlyDictionary<string, long> Exits,
-    IReadOnlyDictionary<string, long> SuppressedBy,
-    MessageFigures? Message);
+    IReadOnlyDictionary<string, long> SuppressedBy);

@@ -1,0 +1,82 @@
+using Journeys.Storage.Outbox;
+using Journeys.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Journeys.Storage.Tests;
+
+/// <summary>
+/// What the results page reads of a journey's messages: its outbox rows summed by node, status and
+/// reason, with their tracked opens, clicks and unsubscribes, in PostgreSQL and in memory alike.
+/// </summary>
+public sealed class OutboxOutcomeTests(PostgresFixture postgres) : IAsyncLifetime
+{
+    private const string Owner = "dispatcher-1";
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+    private NpgsqlDataSource dataSource = null!;
+
+    public async ValueTask InitializeAsync() =>
+        dataSource = NpgsqlDataSource.Create((await MigratedDatabase.CreateAsync(postgres.Server)).ConnectionString);
+
+    public async ValueTask DisposeAsync() => await dataSource.DisposeAsync();
+
+    public static TheoryData<string> Stores => ["postgres", "memory"];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private IOutboxStore Store(string kind) =>
+        kind == "postgres" ? new PostgresOutboxStore(dataSource, NullLogger<PostgresOutboxStore>.Instance) : new InMemoryOutboxStore();
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Rows_are_summed_by_node_status_and_reason_with_each_message_opened_clicked_and_unsubscribed_at_most_once(string kind)
+    {
+        var store = Store(kind);
+        await store.EnqueueAsync([Row("sent-1", "email"), Row("sent-2", "email"), Row("dead", "email"), Row("no-consent", "email"),
+            Row("quiet", "email"), Row("capped", "sms"), Row("elsewhere", "email", journey: "other")], Ct);
+        var claimed = (await store.ClaimAsync(Owner, 100, TimeSpan.FromMinutes(1), Now, Ct)).ToDictionary(r => r.Message.DedupeKey, r => r.Id);
+        await store.FinishAsync(claimed["sent-1"], Owner, OutboxStatus.Sent, null, Now, Ct);
+        await store.FinishAsync(claimed["sent-2"], Owner, OutboxStatus.Sent, null, Now, Ct);
+        await store.FinishAsync(claimed["dead"], Owner, OutboxStatus.Dead, "bounced: 550 no such user", Now, Ct);
+        await store.FinishAsync(claimed["no-consent"], Owner, OutboxStatus.Suppressed, "noConsent:email:cart", Now, Ct);
+        await store.FinishAsync(claimed["capped"], Owner, OutboxStatus.Suppressed, "frequencyCap", Now, Ct);
+        await store.RetryAsync(claimed["quiet"], Owner, Now.AddHours(8), OutboxOutcome.QuietHours, failed: false, Ct);
+        await store.EnqueueAsync([Row("waiting", "email")], Ct);
+
+        await store.RecordEngagementAsync([Opened("sent-1"), Clicked("sent-1"), Opened("sent-2"), Opened("elsewhere"), Opened("never-queued")], Now, Ct);
+        await store.RecordEngagementAsync([Opened("sent-1"), Clicked("sent-1"), new("sent-2", OutboxEngagement.Unsubscribed)], Now.AddMinutes(1), Ct);
+
+        Assert.Equal(
+        [
+            new("email", OutboxStatus.Dead, null, 1, 0, 0, 0),
+            new("email", OutboxStatus.Queued, null, 1, 0, 0, 0),
+            new("email", OutboxStatus.Retrying, OutboxOutcome.QuietHours, 1, 0, 0, 0),
+            new("email", OutboxStatus.Sent, null, 2, 2, 1, 1),
+            new("email", OutboxStatus.Suppressed, "noConsent:email:cart", 1, 0, 0, 0),
+            new("sms", OutboxStatus.Suppressed, "frequencyCap", 1, 0, 0, 0),
+        ], await store.ReadOutcomesAsync("cart", Ct));
+        Assert.Equal([new OutboxOutcome("email", OutboxStatus.Queued, null, 1, 1, 0, 0)], await store.ReadOutcomesAsync("other", Ct));
+    }
+
+    [Fact]
+    public async Task Engagement_is_kept_in_the_database_and_the_first_open_keeps_its_time()
+    {
+        var store = Store("postgres");
+        await store.EnqueueAsync([Row("kept", "email")], Ct);
+        await store.RecordEngagementAsync([Opened("kept")], Now, Ct);
+        await store.RecordEngagementAsync([Opened("kept")], Now.AddHours(1), Ct);
+
+        var afterRestart = Store("postgres");
+        Assert.Equal([new OutboxOutcome("email", OutboxStatus.Queued, null, 1, 1, 0, 0)], await afterRestart.ReadOutcomesAsync("cart", Ct));
+        await using var command = dataSource.CreateCommand("SELECT opened_at FROM outbox WHERE dedupe_key = 'kept'");
+        var openedAt = (DateTime)(await command.ExecuteScalarAsync(Ct))!;
+        Assert.True(Math.Abs((openedAt - Now.UtcDateTime).TotalMilliseconds) < 1, $"the first open was at {Now:O}, the row says {openedAt:O}");
+    }
+
+    private static OutboxMessage Row(string key, string node, string journey = "cart") =>
+        new(key, "customer", "ann", journey, 1, node, node, "cart", "{}", Now.AddSeconds(-1));
+
+    private static OutboxEngagement Opened(string key) => new(key, OutboxEngagement.Opened);
+
+    private static OutboxEngagement Clicked(string key) => new(key, OutboxEngagement.Clicked);
+}
