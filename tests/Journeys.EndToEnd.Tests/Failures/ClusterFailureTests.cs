@@ -158,7 +158,9 @@ public sealed class ClusterFailureTests(FailureClusterFixture fixture) : IClassF
             var sent = (group.Count(), group.Count(a => a.Name == "Page Viewed"), group.Count(a => a.Name == "Trip Completed"));
             if (held != sent)
             {
-                mismatches.Add($"{group.Key}: holds (events, page views, trips) {held}, acked {sent}");
+                // A messageId repeated among the recent events names an event applied twice (and so the path that did it).
+                var repeated = profile["recentEvents"]!.AsArray().GroupBy(e => (string)e!["messageId"]!).Where(g => g.Count() > 1).Select(g => $"{g.Key} x{g.Count()}");
+                mismatches.Add($"{group.Key}: holds (events, page views, trips) {held}, acked {sent}; repeated among recent events: [{string.Join(", ", repeated)}]");
             }
         }
         return (expected.Count, expected.Count - mismatches.Count, mismatches);
