@@ -51,6 +51,8 @@ public static class GatewayHostingExtensions
                 o.Invariant = SiloHostingExtensions.AdoNetInvariant;
                 o.ConnectionString = connectionString;
             })
+            // The default (1 min) leaves a silo restarted after a crash unused by this gateway for that long.
+            .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
             .UseConnectionRetryFilter<WaitForSilosRetryFilter>()
             .AddDashboard());
         builder.Services.AddJourneysHealthChecks(connectionString).AddCheck<ClusterClientHealthCheck>("cluster", tags: ["ready"]);

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Journeys.TestSupport;
@@ -33,15 +32,7 @@ public sealed class JourneyExecutionTests(ProductionClusterFixture fixture) : IC
     public async Task A_trip_enters_the_journey_the_wait_fires_once_and_the_email_needs_consent()
     {
         var id = "trip-follow-up-" + Guid.NewGuid().ToString("N")[..6];
-        using (var draft = await Cluster.ManageAsync(HttpMethod.Put, $"/api/journeys/{id}/draft", TripFollowUp(id)))
-        {
-            Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
-        }
-        using (var publish = await Cluster.ManageAsync(HttpMethod.Post, $"/api/journeys/{id}/publish", new JsonObject { ["inFlight"] = "keep" }))
-        {
-            Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
-        }
-        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        await Cluster.PublishJourneyAsync(TripFollowUp(id));
 
         var consenting = "consenting-" + id;
         var silent = "silent-" + id;

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
+using Journeys.EndToEnd.Tests.Failures;
 using Journeys.TestSupport;
 
 namespace Journeys.EndToEnd.Tests;
@@ -43,39 +43,16 @@ public sealed class SiloFailureTests(ProductionClusterFixture fixture) : IClassF
     public async Task Killing_a_silo_under_load_loses_no_acknowledged_event_and_applies_none_twice()
     {
         const int profiles = 40;
-        var acked = new ConcurrentDictionary<string, string>();
-        using var stop = new CancellationTokenSource();
-        var senders = Enumerable.Range(0, 4).Select(sender => Task.Run(async () =>
-        {
-            for (var n = 0; !stop.IsCancellationRequested; n++)
+        var sender = new RetryingBatchSender(Cluster, eventsPerSecond: 400, batchSize: 10, n =>
+        [
+            .. Enumerable.Range(0, 10).Select(i =>
             {
-                var batch = Enumerable.Range(0, 10).Select(i =>
-                {
-                    var user = $"load-{(sender * 10 + n * 7 + i) % profiles}";
-                    return (User: user, Event: (JsonNode)Events.PageView($"load-{sender}-{n}-{i}", user));
-                }).ToList();
-                // A client retries with the same messageIds until acknowledged, as Segment SDKs do.
-                while (true)
-                {
-                    try
-                    {
-                        using var response = await Cluster.PostAsync("/v1/batch", Events.Batch([.. batch.Select(b => b.Event.DeepClone())]));
-                        if (response.IsSuccessStatusCode)
-                        {
-                            foreach (var (user, e) in batch)
-                            {
-                                acked[(string)e["messageId"]!] = user;
-                            }
-                            break;
-                        }
-                    }
-                    catch (HttpRequestException)
-                    {
-                    }
-                    await Task.Delay(50);
-                }
-            }
-        })).ToList();
+                var user = $"load-{((n * 10) + i) % profiles}";
+                return new SentEvent(user, Events.PageView($"load-{n}-{i}", user));
+            }),
+        ]);
+        using var stop = new CancellationTokenSource();
+        var load = sender.RunAsync(stop.Token);
 
         await Task.Delay(1500, TestContext.Current.CancellationToken);
         await Cluster.KillSiloAsync(0);
@@ -83,10 +60,11 @@ public sealed class SiloFailureTests(ProductionClusterFixture fixture) : IClassF
         await Cluster.StartSiloAsync(0);
         await Task.Delay(1000, TestContext.Current.CancellationToken);
         await stop.CancelAsync();
-        await Task.WhenAll(senders);
+        await load;
 
+        var acked = sender.Acked;
         Assert.True(acked.Count > 200, $"only {acked.Count} events acknowledged");
-        var expected = acked.GroupBy(a => a.Value).ToDictionary(g => g.Key, g => g.Count());
+        var expected = acked.GroupBy(a => a.User).ToDictionary(g => g.Key, g => g.Count());
         foreach (var (user, count) in expected)
         {
             await Cluster.WaitForProfileAsync("customer", user, p => (int)p["profile"]!["computed"]!["pageViews"]! >= count, TimeSpan.FromSeconds(60));

@@ -102,12 +102,13 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>Stops the throwaway server (fast shutdown: open sessions are ended), keeping its data.</summary>
-    public async Task StopAsync()
-    {
-        EnsureThrowaway();
-        await RunPostgresProgramAsync("pg_ctl", "stop", "-D", DataDirectory, "-m", "fast", "-w");
-        _running = false;
-    }
+    public Task StopAsync() => StopAsync("fast");
+
+    /// <summary>
+    /// Stops the throwaway server as a crash would (immediate shutdown: no checkpoint, sessions cut
+    /// mid-transaction); <see cref="StartAsync"/> then recovers from the WAL.
+    /// </summary>
+    public Task CrashAsync() => StopAsync("immediate");
 
     /// <summary>Starts the throwaway server again on its data directory and port.</summary>
     public async Task StartAsync()
@@ -149,6 +150,13 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             Directory.Delete(_root, recursive: true);
         }
+    }
+
+    private async Task StopAsync(string mode)
+    {
+        EnsureThrowaway();
+        await RunPostgresProgramAsync("pg_ctl", "stop", "-D", DataDirectory, "-m", mode, "-w");
+        _running = false;
     }
 
     private async Task InitializeClusterAsync(int port)

@@ -24,7 +24,7 @@ public sealed class ProductionCluster : IAsyncDisposable
     private ProductionCluster(string connectionString, IReadOnlyDictionary<string, string?> settings)
     {
         ConnectionString = connectionString;
-        common = new(settings)
+        common = new()
         {
             ["ConnectionStrings__Journeys"] = connectionString,
             ["Orleans__ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
@@ -39,12 +39,18 @@ public sealed class ProductionCluster : IAsyncDisposable
             ["Serilog__MinimumLevel__Override__Orleans"] = "Warning",
             ["Delivery__Tracking__PublicBaseUrl"] = $"http://127.0.0.1:{gatewayHttpPort}",
         };
+        foreach (var (key, value) in settings)
+        {
+            common[key] = value;
+        }
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{gatewayHttpPort}"), Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public string ConnectionString { get; }
     public HttpClient Http { get; }
     public HostProcess?[] Silos { get; } = new HostProcess?[2];
+    /// <summary>Silos killed so far, kept for their output.</summary>
+    public List<HostProcess> KilledSilos { get; } = [];
     public HostProcess? Gateway { get; private set; }
 
     /// <summary>Starts both silos at once against an empty database, then the gateway.</summary>
@@ -66,7 +72,8 @@ public sealed class ProductionCluster : IAsyncDisposable
         }
     }
 
-    public Task StartSiloAsync(int index)
+    /// <summary>Starts silo <paramref name="index"/> on its ports (again, after a kill) and waits until it is Active, 60 s unless <paramref name="readiness"/> says otherwise.</summary>
+    public Task StartSiloAsync(int index, TimeSpan? readiness = null)
     {
         var ports = siloPorts[index];
         var silo = HostProcess.Start(RepositoryPaths.SiloDll, new Dictionary<string, string?>(common)
@@ -76,7 +83,7 @@ public sealed class ProductionCluster : IAsyncDisposable
             ["Operations__Port"] = ports.Operations.ToString(),
         });
         Silos[index] = silo;
-        return silo.WaitUntilHealthyAsync($"http://127.0.0.1:{ports.Operations}/health/ready", TimeSpan.FromSeconds(60));
+        return silo.WaitUntilHealthyAsync($"http://127.0.0.1:{ports.Operations}/health/ready", readiness ?? TimeSpan.FromSeconds(60));
     }
 
     public async Task StartGatewayAsync()
@@ -97,6 +104,7 @@ public sealed class ProductionCluster : IAsyncDisposable
         silo.Kill();
         await silo.WaitForExitAsync(TimeSpan.FromSeconds(10));
         Silos[index] = null;
+        KilledSilos.Add(silo);
     }
 
     public async Task<HttpResponseMessage> PostAsync(string path, JsonNode body, string? writeKey = WriteKey)
@@ -123,6 +131,21 @@ public sealed class ProductionCluster : IAsyncDisposable
         return await Http.SendAsync(request);
     }
 
+    /// <summary>Saves and publishes a journey, then waits until profiles run it (silos refresh their copy every half second).</summary>
+    public async Task PublishJourneyAsync(JsonObject journey)
+    {
+        var id = (string)journey["id"]!;
+        using (var draft = await ManageAsync(HttpMethod.Put, $"/api/journeys/{id}/draft", journey))
+        {
+            await EnsureSuccessAsync(draft);
+        }
+        using (var publish = await ManageAsync(HttpMethod.Post, $"/api/journeys/{id}/publish", new JsonObject { ["inFlight"] = "keep" }))
+        {
+            await EnsureSuccessAsync(publish);
+        }
+        await Task.Delay(1500);
+    }
+
     public async Task<JsonObject> GetProfileAsync(string kind, string id)
     {
         using var response = await ManageAsync(HttpMethod.Get, $"/api/profiles/{kind}/{id}");
@@ -145,8 +168,9 @@ public sealed class ProductionCluster : IAsyncDisposable
                     return last;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
+                // A profile whose silo just died answers again once the cluster has declared it dead.
             }
             await Task.Delay(100);
         }
@@ -168,9 +192,17 @@ public sealed class ProductionCluster : IAsyncDisposable
         {
             await Gateway.DisposeAsync();
         }
-        foreach (var silo in Silos.OfType<HostProcess>())
+        foreach (var silo in Silos.OfType<HostProcess>().Concat(KilledSilos))
         {
             await silo.DisposeAsync();
+        }
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
     }
 

@@ -22,6 +22,7 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(1);
+    private static readonly TimeSpan RecordRetryDelay = TimeSpan.FromMilliseconds(500);
     private readonly Dictionary<string, IMessageProvider> byChannel = providers.ToDictionary(p => p.Channel, StringComparer.Ordinal);
 
     /// <summary>Names this dispatcher in the rows it leases.</summary>
@@ -99,7 +100,9 @@ public sealed class OutboxDispatcher(
             }
             var outgoing = await RenderAsync(message, payload, check.StateJson, lease.Token);
             await provider.SendAsync(outgoing, lease.Token);
-            await FinishAsync(row, OutboxStatus.Sent, null);
+            // The provider has the message now: were the record lost (the database restarting), the row
+            // would be sent again when its lease ends, so the record is retried while the lease lasts.
+            await FinishAsync(row, OutboxStatus.Sent, null, keepTryingUntil: lease.Token);
         }
         catch (Exception ex) when (ex is DeliveryException { Permanent: true } or TemplateRenderingException or JsonException)
         {
@@ -153,9 +156,9 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private async Task FinishAsync(OutboxRow row, string status, string? detail)
+    private async Task FinishAsync(OutboxRow row, string status, string? detail, CancellationToken keepTryingUntil = default)
     {
-        if (!await outbox.FinishAsync(row.Id, Owner, status, detail, clock.GetUtcNow()))
+        if (!await KeepTryingAsync(row, () => outbox.FinishAsync(row.Id, Owner, status, detail, clock.GetUtcNow()), keepTryingUntil))
         {
             logger.LogWarning("Outbox {DedupeKey}: the lease passed to another dispatcher before {Status} was recorded", row.Message.DedupeKey, status);
             return;
@@ -163,5 +166,22 @@ public sealed class OutboxDispatcher(
         logger.Log(status == OutboxStatus.Sent ? LogLevel.Information : LogLevel.Warning,
             "Outbox {DedupeKey} on {Channel}: {Status} {Detail}", row.Message.DedupeKey, row.Message.Channel, status, detail);
         await profiles.RecordAsync(row.Message, status, detail);
+    }
+
+    /// <summary>Tries a write again every <see cref="RecordRetryDelay"/> until <paramref name="until"/> is cancelled; without a token, once.</summary>
+    private async Task<bool> KeepTryingAsync(OutboxRow row, Func<Task<bool>> write, CancellationToken until)
+    {
+        while (true)
+        {
+            try
+            {
+                return await write();
+            }
+            catch (Exception ex) when (until.CanBeCanceled && !until.IsCancellationRequested && ex is not OperationCanceledException)
+            {
+                logger.LogWarning("Outbox {DedupeKey}: recording the outcome failed, trying again while the lease lasts: {Error}", row.Message.DedupeKey, ex.Message);
+                await Task.Delay(RecordRetryDelay, clock, until);
+            }
+        }
     }
 }

@@ -11,9 +11,15 @@ namespace Journeys.Contracts.Profiles;
 [Alias("journeys.profile")]
 public interface IProfileGrain : IGrainWithStringKey
 {
-    /// <summary>Applies events of this profile; events at or below the last applied position are ignored.</summary>
+    /// <summary>
+    /// Applies events of this profile; events at or below the last applied position are ignored.
+    /// <paramref name="appliedBefore"/> is the position of the last event the reader saw this profile apply
+    /// (0 when it knows of none since its checkpoint). A profile that holds less than that has lost applied
+    /// events (an activation that re-read an older save): it applies nothing and returns false, and the
+    /// reader replays from its checkpoint.
+    /// </summary>
     [Alias("apply")]
-    Task ApplyAsync(ImmutableArray<JournalEvent> events);
+    Task<bool> ApplyAsync(ImmutableArray<JournalEvent> events, long appliedBefore);
 
     /// <summary>Events of an anonymous profile merged into this one; deduplicated per source profile.</summary>
     [Alias("apply-forwarded")]
@@ -23,9 +29,9 @@ public interface IProfileGrain : IGrainWithStringKey
     [Alias("take-over")]
     Task<string> TakeOverAsync(string knownId);
 
-    /// <summary>Saves the state now if anything changed since the last save.</summary>
+    /// <summary>Saves the state now if anything changed since the last save; returns the last applied position it holds.</summary>
     [Alias("flush")]
-    Task FlushAsync();
+    Task<long> FlushAsync();
 
     /// <summary>Runs the journey steps due by now and saves; the due index's scanner wakes a waiting profile this way.</summary>
     [Alias("run-due")]

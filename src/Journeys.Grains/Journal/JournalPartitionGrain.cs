@@ -26,10 +26,16 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
     // Bounds the lateness of a due step whose profile is not active (active ones have a precise timer).
     private static readonly TimeSpan DueScanPeriod = TimeSpan.FromSeconds(1);
 
-    private readonly HashSet<(string Kind, string Id)> unsavedProfiles = [];
+    /// <summary>
+    /// Profiles delivered to since the checkpoint, each with the last position the reader saw it apply (0: none
+    /// known). A profile that later holds less lost applied events with an activation, and the reader rewinds.
+    /// </summary>
+    private readonly Dictionary<(string Kind, string Id), long> unsavedProfiles = [];
     private int Partition => (int)this.GetPrimaryKeyLong();
     private long delivered;
     private long checkpoint;
+    // Bumped by a rewind: a batch or checkpoint that started before it must not move the cursor past it.
+    private long rewinds;
     private long committedUpTo;
     private readonly SemaphoreSlim saving = new(1, 1);
     private Task? pump;
@@ -141,6 +147,7 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
 
     private async Task<Read> DeliverNextBatchAsync()
     {
+        var generation = rewinds;
         var batch = await journal.ReadPartitionAsync(Partition, delivered, ReadBatch);
         if (batch.Count == 0)
         {
@@ -150,17 +157,17 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
         // Events of one profile go in one call, in journal order; profiles run in parallel.
         var deliveries = batch
             .GroupBy(r => (r.ProfileKind, r.ProfileId))
-            .Select(g => GrainFactory.GetProfile(g.Key.ProfileKind, g.Key.ProfileId)
-                .ApplyAsync([.. g.Select(r => new JournalEvent(r.Position, r.MessageId, r.Type, r.Event, r.OccurredAt, r.Payload))]))
+            .Select(g => (Profile: g.Key, UpTo: g.Last().Position, Applied: GrainFactory.GetProfile(g.Key.ProfileKind, g.Key.ProfileId)
+                .ApplyAsync([.. g.Select(r => new JournalEvent(r.Position, r.MessageId, r.Type, r.Event, r.OccurredAt, r.Payload))], unsavedProfiles.GetValueOrDefault(g.Key))))
             .ToList();
-        foreach (var key in batch.Select(r => (r.ProfileKind, r.ProfileId)))
+        foreach (var (profile, _, _) in deliveries)
         {
-            unsavedProfiles.Add(key);
+            unsavedProfiles.TryAdd(profile, 0);
         }
 
         try
         {
-            await Task.WhenAll(deliveries);
+            await Task.WhenAll(deliveries.Select(d => d.Applied));
         }
         catch (Exception ex)
         {
@@ -168,9 +175,38 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
             logger.LogWarning(ex, "Journal partition {Partition}: delivery after position {Position} failed; will retry", Partition, delivered);
             return Read.Failed;
         }
+        if (generation != rewinds)
+        {
+            return Read.More;
+        }
+        if (deliveries.Any(d => !d.Applied.Result))
+        {
+            Rewind();
+            return Read.More;
+        }
 
+        foreach (var (profile, upTo, _) in deliveries)
+        {
+            unsavedProfiles[profile] = Math.Max(unsavedProfiles.GetValueOrDefault(profile), upTo);
+        }
         delivered = batch[^1].Position;
         return batch.Count == ReadBatch ? Read.More : Read.CaughtUp;
+    }
+
+    /// <summary>
+    /// A profile lost events it had applied (its activation ended without saving them, or its save was lost with
+    /// PostgreSQL's crash, and a new activation re-read an older save). Every profile's saved state holds its events
+    /// up to the checkpoint, so a replay from there gives it back what it lost; the others skip what they hold.
+    /// </summary>
+    private void Rewind()
+    {
+        logger.LogWarning("Journal partition {Partition}: a profile lost applied events; replaying from the checkpoint {Checkpoint} (delivered up to {Position})", Partition, checkpoint, delivered);
+        delivered = checkpoint;
+        rewinds++;
+        foreach (var profile in unsavedProfiles.Keys)
+        {
+            unsavedProfiles[profile] = 0;
+        }
     }
 
     private async Task SaveCheckpointAsync()
@@ -194,19 +230,40 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
             return;
         }
         var upTo = delivered;
+        var generation = rewinds;
         // Profiles delivered to while this save runs land in the fresh set and wait for the next save.
         var profiles = unsavedProfiles.ToList();
         unsavedProfiles.Clear();
         try
         {
-            await Task.WhenAll(profiles.Select(p => GrainFactory.GetProfile(p.Kind, p.Id).FlushAsync()));
+            var saved = await Task.WhenAll(profiles.Select(p => GrainFactory.GetProfile(p.Key.Kind, p.Key.Id).FlushAsync()));
+            if (generation != rewinds)
+            {
+                Restore(profiles, generation);
+                return;
+            }
+            if (saved.Where((position, i) => position < profiles[i].Value).Any())
+            {
+                Restore(profiles, generation);
+                Rewind();
+                return;
+            }
             await journal.SaveCheckpointAsync(Partition, upTo);
             checkpoint = Math.Max(checkpoint, upTo);
         }
         catch (Exception ex)
         {
-            unsavedProfiles.UnionWith(profiles);
+            Restore(profiles, generation);
             logger.LogWarning(ex, "Journal partition {Partition}: checkpoint at {Position} not saved; will retry", Partition, upTo);
+        }
+    }
+
+    /// <summary>Profiles not checkpointed wait for the next save; what the reader saw them apply holds only if it did not rewind meanwhile.</summary>
+    private void Restore(IEnumerable<KeyValuePair<(string Kind, string Id), long>> profiles, long generation)
+    {
+        foreach (var (profile, applied) in profiles)
+        {
+            unsavedProfiles[profile] = Math.Max(unsavedProfiles.GetValueOrDefault(profile), generation == rewinds ? applied : 0);
         }
     }
 

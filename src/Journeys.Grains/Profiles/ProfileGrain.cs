@@ -79,24 +79,33 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SaveAsync();
 
-    async Task IProfileGrain.ApplyAsync(ImmutableArray<JournalEvent> events)
+    async Task<bool> IProfileGrain.ApplyAsync(ImmutableArray<JournalEvent> events, long appliedBefore)
     {
+        if (stored.State.LastAppliedPosition < appliedBefore)
+        {
+            logger.LogWarning(
+                "{ProfileKind} {ProfileId} holds events up to {Position} but its reader saw it apply up to {AppliedBefore}: an activation's applied events were lost; asking for a replay",
+                Kind, Id, stored.State.LastAppliedPosition, appliedBefore);
+            return false;
+        }
         var fresh = events.Where(e => e.Position > stored.State.LastAppliedPosition).ToList();
         if (fresh.Count == 0)
         {
-            return;
+            return true;
         }
+        var upTo = fresh[^1].Position;
         if (stored.State.MergedInto is { } knownId)
         {
             await GrainFactory.GetProfile(Kind, knownId).ApplyForwardedAsync(Id, [.. fresh]);
+            stored.State.LastAppliedPosition = upTo;
         }
         else
         {
-            await ApplyEventsAsync(fresh);
+            await ApplyEventsAsync(fresh, () => stored.State.LastAppliedPosition = upTo);
         }
-        stored.State.LastAppliedPosition = fresh[^1].Position;
         dirty = true;
         await SendPopupsAsync();
+        return true;
     }
 
     async Task IProfileGrain.ApplyForwardedAsync(string fromId, ImmutableArray<JournalEvent> events)
@@ -107,8 +116,8 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         {
             return;
         }
-        await ApplyEventsAsync(fresh);
-        stored.State.ForwardedFrom[fromId] = fresh[^1].Position;
+        var upTo = fresh[^1].Position;
+        await ApplyEventsAsync(fresh, () => stored.State.ForwardedFrom[fromId] = upTo);
         dirty = true;
         // Forwarded events are rare; saving now keeps the per-source watermark and the state together.
         await SaveAsync();
@@ -128,7 +137,20 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         return ProfileJson.Serialize(state);
     }
 
-    Task IProfileGrain.FlushAsync() => SaveAsync();
+    /// <summary>
+    /// Writes even an unchanged state: a save that reported success may still be lost (written with
+    /// <c>synchronous_commit=off</c>, PostgreSQL crashed before its WAL reached disk; or its answer was lost
+    /// with the connection), and the reader is about to move its checkpoint past what it holds. Writing again
+    /// under the same ETag proves the saved version is still there (the checkpoint's synchronous commit then
+    /// makes it durable); if it is not, the write conflicts, this activation ends and the next one reads what
+    /// is really saved, which the reader then finds behind and replays to.
+    /// </summary>
+    async Task<long> IProfileGrain.FlushAsync()
+    {
+        dirty = true;
+        await SaveAsync();
+        return stored.State.LastAppliedPosition;
+    }
 
     Task<Contracts.Profiles.ProfileView> IProfileGrain.GetAsync() => Task.FromResult(new Contracts.Profiles.ProfileView(
         Kind,
@@ -197,8 +219,12 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     /// <summary>A due index row can be ahead of the profile (a later due time not saved yet): saving then corrects the row.</summary>
     Task IProfileGrain.RunDueAsync() => stored.State.DueAt <= Now ? RunDueAsync() : SaveAsync();
 
-    /// <summary>All or nothing: a failure part-way leaves the profile as it was, so a redelivery applies each event once.</summary>
-    private async Task ApplyEventsAsync(IEnumerable<JournalEvent> events)
+    /// <summary>
+    /// All or nothing: a failure part-way leaves the profile as it was, so a redelivery applies each event once.
+    /// <paramref name="markApplied"/> moves the watermark that makes a redelivery skip these events; it runs in
+    /// the same step that makes the change the profile's, so no failure can separate the two.
+    /// </summary>
+    private async Task ApplyEventsAsync(IReadOnlyList<JournalEvent> events, Action markApplied)
     {
         var live = await services.LiveJourneys.GetAsync();
         var definitions = await services.Segments.GetAsync();
@@ -228,11 +254,11 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         var segments = EvaluateSegments(run.State, definitions);
         foreach (var entered in segments?.Entered ?? [])
         {
-            run.Handle(new SegmentEntered(entered), $"segment:{entered}:{events.Last().Position}");
+            run.Handle(new SegmentEntered(entered), $"segment:{entered}:{events[^1].Position}");
         }
 
         await QueueMessagesAsync(run);
-        Commit(run);
+        Commit(run, markApplied);
         if (segments is not null)
         {
             RecordSegments(segments);
@@ -246,7 +272,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         var run = new Run(this, live);
         run.HandleDue();
         await QueueMessagesAsync(run);
-        Commit(run);
+        Commit(run, markApplied: null);
         dirty = true;
         Schedule(live);
         await SendPopupsAsync();
@@ -269,18 +295,19 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         return services.Outbox.EnqueueAsync(messages);
     }
 
-    private void Commit(Run run)
+    private void Commit(Run run, Action? markApplied)
     {
         state = run.State;
         history = run.History;
         var before = journeys.Instances;
         journeys = run.Journeys;
+        markApplied?.Invoke();
+        dirty = true;
         unsavedStats.AddRange(JourneyStatsBuffer.Deltas(run.Commands));
         unsavedOutcomes.AddRange(JourneyStatsBuffer.Outcomes(run.Commands));
         RecordWaiting(before, journeys.Instances);
         RecordTimeline(run.Commands);
         StagePopups(run.Commands);
-        dirty = true;
         if (unsavedStats.Count > 0 && countersSave is null)
         {
             // Counters wait for the save (see unsavedStats). It runs in a turn of its own right after this one, so the

@@ -122,7 +122,7 @@ public sealed class JourneyCluster : IAsyncDisposable
     public async Task RedeliverAsync(string kind, string id)
     {
         var records = await journal.ReadProfileAsync(kind, id, limit: 1000);
-        await Cluster.Client.GetProfile(kind, id).ApplyAsync([.. records.Select(r => new JournalEvent(r.Position, r.MessageId, r.Type, r.Event, r.OccurredAt, r.Payload))]);
+        await Cluster.Client.GetProfile(kind, id).ApplyAsync([.. records.Select(r => new JournalEvent(r.Position, r.MessageId, r.Type, r.Event, r.OccurredAt, r.Payload))], appliedBefore: 0);
     }
 
     /// <summary>Has every partition reader deliver what is committed and save its checkpoint.</summary>

@@ -1,0 +1,117 @@
+using Journeys.Contracts.Profiles;
+
+namespace Journeys.Cluster.Tests.Journeys;
+
+/// <summary>
+/// Profile state is written with <c>synchronous_commit=off</c>: a save that reported success can be lost
+/// when PostgreSQL crashes before its WAL reaches disk, while the profile's activation and its journal
+/// reader keep running with their memory ahead of the database. This is that crash, reproduced exactly:
+/// the profile's row goes back to its last durable save, and every checkpoint write attempted meanwhile
+/// dies with its connection (a checkpoint is a synchronous commit later in the WAL, so none can survive
+/// a lost profile save before it).
+/// </summary>
+public sealed class LostProfileSaveClusterTests(PostgresFixture postgres)
+{
+    private const string Kind = "customer";
+
+    [Fact]
+    public async Task A_profile_save_lost_in_a_database_crash_is_replayed_from_the_checkpoint_and_every_event_applies_once()
+    {
+        await using var journeys = await JourneyCluster.StartAsync(postgres.Server, silos: 1);
+        const string id = "lost-save";
+        var profile = journeys.Cluster.Client.GetProfile(Kind, id);
+        await journeys.SendAsync(Calls.PageView(id), Calls.PageView(id), Calls.PageView(id));
+
+        await using var crash = await DatabaseCrash.BeginAsync(journeys.ConnectionString, Kind, id);
+        // Applied, saved and answered as saved, but not durable yet when the database crashes.
+        var lost = await journeys.IngestAsync([Calls.PageView(id), Calls.PageView(id)]);
+        await UntilAsync(async () => (await profile.GetAsync()).LastAppliedPosition >= lost.Max(r => r.Position), "the profile applied the events to be lost");
+        await profile.FlushAsync();
+        await crash.LoseEverythingSinceBeginAsync();
+
+        await journeys.SendAsync(Calls.PageView(id));
+
+        var view = await profile.GetAsync();
+        var held = System.Text.Json.Nodes.JsonNode.Parse(view.StateJson)!;
+        var recent = held["recentEvents"]!.AsArray().Select(e => (string)e!["messageId"]!).ToList();
+        Assert.Equal((6L, 6), ((long)held["eventCount"]!, recent.Distinct().Count()));
+        Assert.Equal(6, recent.Count);
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting until {what}");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Holds the checkpoints locked from <see cref="BeginAsync"/> on, so no checkpoint can be
+    /// written meanwhile, and remembers the profile's saved row; <see cref="LoseEverythingSinceBeginAsync"/>
+    /// puts that row back and ends the checkpoint writes waiting on the lock, as a crash ends their connections.
+    /// </summary>
+    private sealed class DatabaseCrash : IAsyncDisposable
+    {
+        private readonly NpgsqlConnection connection;
+        private readonly NpgsqlTransaction transaction;
+        private readonly string grainId;
+        private readonly int version;
+        private readonly byte[] payload;
+
+        private DatabaseCrash(NpgsqlConnection connection, NpgsqlTransaction transaction, string grainId, int version, byte[] payload)
+        {
+            this.connection = connection;
+            this.transaction = transaction;
+            this.grainId = grainId;
+            this.version = version;
+            this.payload = payload;
+        }
+
+        public static async Task<DatabaseCrash> BeginAsync(string connectionString, string kind, string id)
+        {
+            var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            var transaction = await connection.BeginTransactionAsync();
+            // A table lock takes no transaction id, so the journal readers' guard (txid < xmin of running ones) lets rows through.
+            await using (var lockCheckpoints = new NpgsqlCommand("LOCK TABLE journal_checkpoint IN EXCLUSIVE MODE", connection, transaction))
+            {
+                await lockCheckpoints.ExecuteNonQueryAsync();
+            }
+            var grainId = $"{kind}/{id}";
+            await using var read = new NpgsqlCommand("SELECT version, payload FROM profile_state WHERE grain_id = @grain_id AND state_name = 'profile'", connection, transaction);
+            read.Parameters.AddWithValue("grain_id", grainId);
+            await using var reader = await read.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync(), "the profile has a saved state");
+            var saved = new DatabaseCrash(connection, transaction, grainId, reader.GetInt32(0), reader.GetFieldValue<byte[]>(1));
+            return saved;
+        }
+
+        public async Task LoseEverythingSinceBeginAsync()
+        {
+            await using (var restore = new NpgsqlCommand("UPDATE profile_state SET version = @version, payload = @payload WHERE grain_id = @grain_id AND state_name = 'profile'", connection, transaction))
+            {
+                restore.Parameters.AddWithValue("version", version);
+                restore.Parameters.AddWithValue("payload", payload);
+                restore.Parameters.AddWithValue("grain_id", grainId);
+                Assert.Equal(1, await restore.ExecuteNonQueryAsync());
+            }
+            await using (var endWaiting = new NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'",
+                connection,
+                transaction))
+            {
+                await endWaiting.ExecuteScalarAsync();
+            }
+            await transaction.CommitAsync();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+}
