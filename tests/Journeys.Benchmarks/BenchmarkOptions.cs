@@ -4,6 +4,8 @@ namespace Journeys.Benchmarks;
 public sealed class BenchmarkOptions
 {
     public int Seconds { get; init; } = 30;
+    /// <summary>Length of the closed-loop phase; 0 means as long as the fixed-rate phase.</summary>
+    public int ClosedSeconds { get; init; }
     public int WarmupSeconds { get; init; } = 5;
     public int Rate { get; init; } = 12_000;
     public int BatchSize { get; init; } = 100;
@@ -19,6 +21,7 @@ public sealed class BenchmarkOptions
     public const string Usage = """
         usage: dotnet run -c Release --project tests/Journeys.Benchmarks -- ingestion [options]
           --seconds N           length of the fixed-rate and the closed-loop phase (30)
+          --closed-seconds N    length of the closed-loop phase when it differs (e.g. a 10-minute fixed rate)
           --warmup N            seconds of warm-up traffic before measuring (5)
           --rate N              offered events/s of the fixed-rate phase (12000)
           --batch N             events per request (100)
@@ -33,7 +36,7 @@ public sealed class BenchmarkOptions
     /// <summary>Null when the arguments do not name the ingestion benchmark or are malformed.</summary>
     public static BenchmarkOptions? Parse(string[] args)
     {
-        if (BenchmarkArguments.Parse(args, "ingestion", ["--seconds", "--warmup", "--rate", "--batch", "--profiles", "--senders", "--closed-ceiling", "--naive-tasks", "--naive-seconds", "--output"]) is not { } arguments)
+        if (BenchmarkArguments.Parse(args, "ingestion", ["--seconds", "--closed-seconds", "--warmup", "--rate", "--batch", "--profiles", "--senders", "--closed-ceiling", "--naive-tasks", "--naive-seconds", "--output"]) is not { } arguments)
         {
             return null;
         }
@@ -41,6 +44,7 @@ public sealed class BenchmarkOptions
         return new BenchmarkOptions
         {
             Seconds = arguments.Number("--seconds", defaults.Seconds),
+            ClosedSeconds = arguments.Number("--closed-seconds", defaults.ClosedSeconds),
             WarmupSeconds = arguments.Number("--warmup", defaults.WarmupSeconds),
             Rate = arguments.Number("--rate", defaults.Rate),
             BatchSize = arguments.Number("--batch", defaults.BatchSize),

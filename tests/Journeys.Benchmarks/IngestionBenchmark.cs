@@ -43,10 +43,11 @@ public sealed class IngestionBenchmark(BenchmarkOptions options, Action<string> 
         fixedBodies = [];
         Report(fixedRate);
 
-        var closedBodies = Generate("closed", options.ClosedLoopCeiling * options.Seconds);
-        log($"max throughput: {options.Seconds} s, {options.Senders} senders");
+        var closedSeconds = options.ClosedSeconds > 0 ? options.ClosedSeconds : options.Seconds;
+        var closedBodies = Generate("closed", options.ClosedLoopCeiling * closedSeconds);
+        log($"max throughput: {closedSeconds} s, {options.Senders} senders");
         var closedLoop = await MeasurePhaseAsync(cluster, cpu, probe, () =>
-            ClosedLoopRun.RunAsync("max throughput", sender, closedBodies, options.BatchSize, options.Senders, TimeSpan.FromSeconds(options.Seconds)));
+            ClosedLoopRun.RunAsync("max throughput", sender, closedBodies, options.BatchSize, options.Senders, TimeSpan.FromSeconds(closedSeconds)));
         closedBodies = [];
         Report(closedLoop);
 

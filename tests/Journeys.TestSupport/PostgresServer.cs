@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Journeys.TestSupport;
@@ -59,7 +58,7 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         OrphanedServers.Reap(Path.GetTempPath(), RootPrefix);
         var root = Path.Combine(Path.GetTempPath(), RootPrefix + Guid.NewGuid().ToString("N")[..12]);
-        var port = FreeLoopbackPort();
+        var port = FreePort.Next();
         var adminConnectionString = new NpgsqlConnectionStringBuilder
         {
             Host = IPAddress.Loopback.ToString(),
@@ -236,11 +235,4 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     private static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Journeys.Benchmarks.Memory;
 
 /// <summary>Command-line settings of <c>memory</c>.</summary>
@@ -21,28 +19,18 @@ public sealed class MemoryBenchmarkOptions
 
     public static MemoryBenchmarkOptions? Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] != "memory" || args.Length % 2 == 0)
+        if (BenchmarkArguments.Parse(args, "memory", ["--profiles", "--events-per-profile", "--concurrency", "--output"]) is not { } arguments)
         {
             return null;
         }
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 1; i < args.Length; i += 2)
-        {
-            values[args[i]] = args[i + 1];
-        }
-        if (!values.Keys.All(k => k is "--profiles" or "--events-per-profile" or "--concurrency" or "--output"))
-        {
-            return null;
-        }
-        int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var defaults = new MemoryBenchmarkOptions { CommandLine = "" };
         return new MemoryBenchmarkOptions
         {
-            Profiles = Int("--profiles", defaults.Profiles),
-            EventsPerProfile = Int("--events-per-profile", defaults.EventsPerProfile),
-            Concurrency = Int("--concurrency", defaults.Concurrency),
-            Output = values.GetValueOrDefault("--output"),
-            CommandLine = "dotnet run -c Release --project tests/Journeys.Benchmarks -- " + string.Join(' ', args),
+            Profiles = arguments.Number("--profiles", defaults.Profiles),
+            EventsPerProfile = arguments.Number("--events-per-profile", defaults.EventsPerProfile),
+            Concurrency = arguments.Number("--concurrency", defaults.Concurrency),
+            Output = arguments.Text("--output"),
+            CommandLine = arguments.CommandLine,
         };
     }
 }

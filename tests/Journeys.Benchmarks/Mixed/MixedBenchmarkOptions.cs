@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Journeys.Benchmarks.Mixed;
 
 /// <summary>Command-line settings of <c>mixed</c>.</summary>
@@ -25,30 +23,20 @@ public sealed class MixedBenchmarkOptions
 
     public static MixedBenchmarkOptions? Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] != "mixed" || args.Length % 2 == 0)
+        if (BenchmarkArguments.Parse(args, "mixed", ["--seconds", "--warmup", "--rate", "--batch", "--profiles", "--output"]) is not { } arguments)
         {
             return null;
         }
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 1; i < args.Length; i += 2)
-        {
-            values[args[i]] = args[i + 1];
-        }
-        if (!values.Keys.All(k => k is "--seconds" or "--warmup" or "--rate" or "--batch" or "--profiles" or "--output"))
-        {
-            return null;
-        }
-        int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var defaults = new MixedBenchmarkOptions { CommandLine = "" };
         return new MixedBenchmarkOptions
         {
-            Seconds = Int("--seconds", defaults.Seconds),
-            WarmupSeconds = Int("--warmup", defaults.WarmupSeconds),
-            Rate = Int("--rate", defaults.Rate),
-            BatchSize = Int("--batch", defaults.BatchSize),
-            Profiles = Int("--profiles", defaults.Profiles),
-            Output = values.GetValueOrDefault("--output"),
-            CommandLine = "dotnet run -c Release --project tests/Journeys.Benchmarks -- " + string.Join(' ', args),
+            Seconds = arguments.Number("--seconds", defaults.Seconds),
+            WarmupSeconds = arguments.Number("--warmup", defaults.WarmupSeconds),
+            Rate = arguments.Number("--rate", defaults.Rate),
+            BatchSize = arguments.Number("--batch", defaults.BatchSize),
+            Profiles = arguments.Number("--profiles", defaults.Profiles),
+            Output = arguments.Text("--output"),
+            CommandLine = arguments.CommandLine,
         };
     }
 }
