@@ -144,12 +144,7 @@ public sealed class EventBatchGenerator(int profiles, string runId, int seed = 4
         json.WriteString("cartId", "cart-" + userId.ToString(CultureInfo.InvariantCulture));
         json.WriteString("orderId", "ord-" + sequence.ToString(CultureInfo.InvariantCulture));
         json.WriteStartArray("items");
-        json.WriteStartObject();
-        json.WriteString("sku", "PASS-" + random.Next(40).ToString(CultureInfo.InvariantCulture));
-        json.WriteString("name", "Toll pass, 30 days");
-        json.WriteNumber("quantity", 1);
-        json.WriteNumber("price", price);
-        json.WriteEndObject();
+        WritePassItem(json, price);
         json.WriteEndArray();
         json.WriteNumber("value", price);
         json.WriteString("currency", "RUB");
@@ -199,16 +194,21 @@ public sealed class EventBatchGenerator(int profiles, string runId, int seed = 4
         {
             var price = 500m + random.Next(20_000);
             value += price;
-            json.WriteStartObject();
-            json.WriteString("sku", "PASS-" + random.Next(40).ToString(CultureInfo.InvariantCulture));
-            json.WriteString("name", "Toll pass, 30 days");
-            json.WriteNumber("quantity", 1);
-            json.WriteNumber("price", price);
-            json.WriteEndObject();
+            WritePassItem(json, price);
         }
         json.WriteEndArray();
         json.WriteNumber("value", value);
         json.WriteString("currency", "RUB");
+        json.WriteEndObject();
+    }
+
+    private void WritePassItem(Utf8JsonWriter json, decimal price)
+    {
+        json.WriteStartObject();
+        json.WriteString("sku", "PASS-" + random.Next(40).ToString(CultureInfo.InvariantCulture));
+        json.WriteString("name", "Toll pass, 30 days");
+        json.WriteNumber("quantity", 1);
+        json.WriteNumber("price", price);
         json.WriteEndObject();
     }
 

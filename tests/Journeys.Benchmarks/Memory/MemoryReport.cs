@@ -30,13 +30,7 @@ public sealed record MemoryReport(
     public string Render()
     {
         var md = new StringBuilder();
-        md.AppendLine(Invariant($"Run of {RanAt:yyyy-MM-dd HH:mm} UTC:"));
-        md.AppendLine();
-        md.AppendLine("```sh");
-        md.AppendLine(Options.CommandLine);
-        md.AppendLine("```");
-        md.AppendLine();
-        md.AppendLine(Invariant($"- Machine: {Machine.Cores} cores ({Machine.Cpu}), {Machine.Memory} RAM, {Machine.Os}, {Machine.Runtime}; load average at start {Machine.LoadAverage}."));
+        RunHeader.AppendTo(md, RanAt, Options.CommandLine, Machine);
         md.AppendLine(Invariant($"- Typical state: the ten sample journeys published, then {Seeding.AckedEvents:N0} events of the ingestion benchmark's mix (page views, cart updates, toll trips, bookings with passengers, cashiers and corporates) over {Options.Profiles:N0} customers through `/v1/batch` on 2 silo processes and the gateway, until every profile had applied and saved them. Stored customer state: {Stored.Profiles:N0} profiles, {Stored.MeanBytes:N0} bytes each on average (Orleans binary serialization)."));
         md.AppendLine(Invariant($"- Then the processes were stopped and one production silo (PostgreSQL clustering, grouped profile storage, reminders) was started inside the benchmark process; {Options.Profiles - Activated:N0} profiles were activated to warm it up, then {Activated:N0} more, {Options.Concurrency} calls in flight (`GetAsync`). Live heap read after two forced, blocking, compacting full collections, before and after, 10 s of idleness in between."));
         md.AppendLine();

@@ -30,13 +30,7 @@ public sealed record MixedReport(
     public string Render()
     {
         var md = new StringBuilder();
-        md.AppendLine(Invariant($"Run of {RanAt:yyyy-MM-dd HH:mm} UTC:"));
-        md.AppendLine();
-        md.AppendLine("```sh");
-        md.AppendLine(Options.CommandLine);
-        md.AppendLine("```");
-        md.AppendLine();
-        md.AppendLine(Invariant($"- Machine: {Machine.Cores} cores ({Machine.Cpu}), {Machine.Memory} RAM, {Machine.Os}, {Machine.Runtime}; load average at start {Machine.LoadAverage}."));
+        RunHeader.AppendTo(md, RanAt, Options.CommandLine, Machine);
         md.AppendLine(Invariant($"- System under test: PostgreSQL, 2 silo processes and the gateway (Release) with the ten sample journeys published; e-mail to a real SMTP server (maildev), SMS, push (FCM v1) and Telegram to a recording HTTP server. Traffic: {Options.Profiles:N0} customers, {Options.BatchSize} events per `/v1/batch` request at a fixed rate: 25% page views, 15% cart updates, 8% orders completing those carts, 15% toll trips (some on promoted roads), 12% bookings with passengers, cashiers and corporates, 5% sign-ups (identify with e-mail, phone, Telegram chat, loyalty and app traits), 10% channel consents, 5% loyalty sign-ups, 5% tier changes."));
         md.AppendLine();
         md.AppendLine("| offered events/s | acked events/s | ack p50 ms | p99 ms | p99.9 ms | max ms | failed requests | journal rows (with booking fan-out) | backlog at end | all applied after | outbox drained after |");
