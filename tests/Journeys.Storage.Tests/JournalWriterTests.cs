@@ -104,6 +104,26 @@ public sealed class JournalWriterTests(PostgresFixture postgres) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task An_append_waits_while_another_gateway_is_committing_to_the_journal()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var otherGateway = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await otherGateway.BeginTransactionAsync(ct);
+        await using (var takeLock = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", otherGateway, transaction))
+        {
+            takeLock.Parameters.AddWithValue("key", JournalWriter.WriterLockKey);
+            await takeLock.ExecuteNonQueryAsync(ct);
+        }
+
+        var append = writer.AppendAsync([Entry("after-other", "zoe")], ct);
+        await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+        Assert.False(append.IsCompleted);
+
+        await transaction.CommitAsync(ct);
+        Assert.Single((await append).Stored);
+    }
+
+    [Fact]
     public async Task A_checkpoint_only_moves_forward()
     {
         await reader.SaveCheckpointAsync(3, 100, TestContext.Current.CancellationToken);

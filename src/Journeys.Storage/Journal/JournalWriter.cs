@@ -12,10 +12,19 @@ namespace Journeys.Storage.Journal;
 /// </summary>
 public sealed class JournalWriter : IAsyncDisposable
 {
+    /// <summary>
+    /// Held by a commit from before its first position is drawn until it ends, by every gateway: so
+    /// positions and transaction ids follow commit order. Without it two gateways' inserts interleave
+    /// their positions, and a reader (which takes rows whose transaction is older than every running
+    /// one) could pass positions of a commit still in flight and never come back for them.
+    /// </summary>
+    public const long WriterLockKey = 0x4A_6F75_726E_616C;
+
     private const string InsertSql = """
+        WITH one_writer AS MATERIALIZED (SELECT pg_advisory_xact_lock(@writer_lock))
         INSERT INTO journal (message_id, partition, profile_kind, profile_id, type, event, occurred_at, received_at, payload)
         SELECT m, p, k, i, t, e, o, r, d::json
-        FROM unnest(@message_ids, @partitions, @kinds, @ids, @types, @events, @occurred, @received, @payloads)
+        FROM one_writer, unnest(@message_ids, @partitions, @kinds, @ids, @types, @events, @occurred, @received, @payloads)
              AS incoming(m, p, k, i, t, e, o, r, d)
         ON CONFLICT (message_id) DO NOTHING
         RETURNING position, partition, message_id
@@ -72,6 +81,7 @@ public sealed class JournalWriter : IAsyncDisposable
         }
 
         await using var command = dataSource.CreateCommand(InsertSql);
+        command.Parameters.AddWithValue("writer_lock", WriterLockKey);
         command.Parameters.Add(new NpgsqlParameter("message_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = messageIds });
         command.Parameters.Add(new NpgsqlParameter("partitions", NpgsqlDbType.Array | NpgsqlDbType.Smallint) { Value = partitions });
         command.Parameters.Add(new NpgsqlParameter("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = kinds });
