@@ -27,27 +27,6 @@ public sealed class SampleJourneyClusterTests(SampleJourneysClusterFixture fixtu
     }
 
     [Fact]
-    public async Task Anniversary_trip_emails_thirty_days_before_last_years_trip_and_again_a_week_later()
-    {
-        Journeys.AdvanceTo(Journeys.NextMorning());
-        var tripDay = DateOnly.FromDateTime(Journeys.Now.UtcDateTime);
-        await Journeys.SendAsync(Calls.Consent("an-driver", "email"), Calls.Trip("an-driver", "M4", "Moscow", "Rostov"));
-        Assert.Equal(1, await Journeys.DueProfilesAsync("an-driver"));
-
-        var due = new DateTimeOffset(tripDay.AddYears(1).AddDays(-30).ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
-        Journeys.AdvanceTo(due.AddMinutes(3));
-        await Journeys.WakeDueAsync();
-        Assert.Equal(["email"], await ChannelsAsync("customer", "an-driver", "toll-anniversary-trip"));
-        Journeys.Advance(TimeSpan.FromDays(7));
-        await Journeys.WakeDueAsync();
-
-        var sends = (await Journeys.TimelineAsync("customer", "an-driver", "toll-anniversary-trip")).Where(t => t.Type == "sendMessage").ToList();
-        Assert.Equal(["price-update", "places-and-offers"], sends.Select(s => s.NodeId));
-        Assert.Contains("\"road\":\"M4\"", sends[0].CommandJson, StringComparison.Ordinal);
-        await Journeys.CountersAsync("toll-anniversary-trip", c => c.Node("places-and-offers").Entered == 1 && c.Total.Exited == 1);
-    }
-
-    [Fact]
     public async Task Route_promotion_reaches_corridor_drivers_once_a_month_and_an_m12_trip_converts()
     {
         Journeys.AdvanceTo(Journeys.NextMorning());
