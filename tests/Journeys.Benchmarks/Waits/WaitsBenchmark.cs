@@ -67,8 +67,10 @@ public sealed class WaitsBenchmark(WaitsBenchmarkOptions options, Action<string>
             () => PollAsync(() => CountAsync(cluster, $"SELECT count(DISTINCT profile_id) FROM outbox WHERE journey_id = '{WaitJourney.Id}'"), options.Profiles, lastDue, "due steps run"));
         var (lateness, ran, duplicates) = await LatenessAsync(cluster, batches);
 
-        log($"baseline: {options.Profiles:N0} reminders registered one statement each");
-        var reminderRate = await ReminderRegistrationBaseline.RunAsync(cluster.DataSource, options.Profiles);
+        // A rate: 100,000 rows measure it as well as a million, in a tenth of the time.
+        var baselineRows = Math.Min(options.Profiles, 100_000);
+        log($"baseline: {baselineRows:N0} reminders registered one statement each");
+        var reminderRate = await ReminderRegistrationBaseline.RunAsync(cluster.DataSource, baselineRows);
         return new WaitsReport(options, machine, acked, waiting, restarted > TimeSpan.FromSeconds(options.LeadSeconds), reminders,
             idle, created, afterRestart, peak, LatencySummary.From(lateness), options.Profiles - ran, duplicates, reminderRate);
     }
