@@ -84,15 +84,14 @@ public static class SiloHostingExtensions
     /// <summary>
     /// Profile state goes through a grouped store instead of the AdoNet provider, which runs one
     /// statement and one transaction per write: at thousands of events per second over many profiles
-    /// that was the ceiling (docs/benchmarks.md). Profile state is rebuilt from the journal, so its
-    /// writes also need not wait for their own fsync: the partition checkpoint is a synchronous commit
-    /// later in the WAL, and flushing it makes every profile write before it durable too.
+    /// that was the ceiling (docs/benchmarks.md). Its writes are synchronous commits: a save that reported
+    /// success is durable, so a journal reader may checkpoint past a profile that saved without writing it
+    /// again (a group shares its fsync as it shares its statement).
     /// </summary>
     private static ISiloBuilder AddProfileGrainStorage(this ISiloBuilder silo, string connectionString)
     {
-        var unsynchronised = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Options = "-c synchronous_commit=off" }.ConnectionString;
         return silo.AddProfileGrainStorage(sp => new Storage.GrainState.BatchedGrainStateStore(
-            Npgsql.NpgsqlDataSource.Create(unsynchronised),
+            Npgsql.NpgsqlDataSource.Create(connectionString),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>().Value.ServiceId,
             sp.GetRequiredService<ILogger<Storage.GrainState.BatchedGrainStateStore>>()));
     }

@@ -15,6 +15,8 @@ public sealed class BenchmarkOptions
     public int ClosedLoopCeiling { get; init; } = 40_000;
     public int NaiveTasks { get; init; } = 32;
     public int NaiveSeconds { get; init; } = 15;
+    /// <summary>The silo processes' <c>nice</c> value (0: same priority as the gateway).</summary>
+    public int SiloNiceness { get; init; }
     public string? Output { get; init; }
     public required string CommandLine { get; init; }
 
@@ -30,13 +32,14 @@ public sealed class BenchmarkOptions
           --closed-ceiling N    events/s generated up front for the closed loop (40000)
           --naive-tasks N       concurrent tasks of the per-event baselines (32)
           --naive-seconds N     length of each per-event baseline (15)
+          --silo-nice N         run the silos at nice N: acknowledging before applying (0)
           --output PATH         markdown file to update (docs/benchmarks.md); "-" prints only
         """;
 
     /// <summary>Null when the arguments do not name the ingestion benchmark or are malformed.</summary>
     public static BenchmarkOptions? Parse(string[] args)
     {
-        if (BenchmarkArguments.Parse(args, "ingestion", ["--seconds", "--closed-seconds", "--warmup", "--rate", "--batch", "--profiles", "--senders", "--closed-ceiling", "--naive-tasks", "--naive-seconds", "--output"]) is not { } arguments)
+        if (BenchmarkArguments.Parse(args, "ingestion", ["--seconds", "--closed-seconds", "--warmup", "--rate", "--batch", "--profiles", "--senders", "--closed-ceiling", "--naive-tasks", "--naive-seconds", "--silo-nice", "--output"]) is not { } arguments)
         {
             return null;
         }
@@ -53,6 +56,7 @@ public sealed class BenchmarkOptions
             ClosedLoopCeiling = arguments.Number("--closed-ceiling", defaults.ClosedLoopCeiling),
             NaiveTasks = arguments.Number("--naive-tasks", defaults.NaiveTasks),
             NaiveSeconds = arguments.Number("--naive-seconds", defaults.NaiveSeconds),
+            SiloNiceness = arguments.Number("--silo-nice", defaults.SiloNiceness),
             Output = arguments.Text("--output"),
             CommandLine = arguments.CommandLine,
         };

@@ -23,7 +23,7 @@ public sealed class IngestionBenchmark(BenchmarkOptions options, Action<string> 
     public async Task<IngestionReport> RunAsync()
     {
         log("starting PostgreSQL, 2 silos and the gateway");
-        await using var cluster = await BenchmarkCluster.StartAsync();
+        await using var cluster = await BenchmarkCluster.StartAsync(siloNiceness: options.SiloNiceness);
         var machine = await MachineInfo.ReadAsync(cluster);
         var cpu = await cluster.CpuSamplerAsync();
         var probe = new JournalProbe(cluster.DataSource);

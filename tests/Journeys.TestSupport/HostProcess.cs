@@ -28,9 +28,10 @@ public sealed partial class HostProcess : IAsyncDisposable
     public IReadOnlyList<string> Output => [.. output];
     public string OutputText => string.Join(Environment.NewLine, output);
 
-    public static HostProcess Start(string dll, IReadOnlyDictionary<string, string?> environment)
+    /// <param name="niceness">Above 0: started through <c>nice</c>, at that lower CPU priority (the process keeps the pid <c>nice</c> had).</param>
+    public static HostProcess Start(string dll, IReadOnlyDictionary<string, string?> environment, int niceness = 0)
     {
-        var info = new ProcessStartInfo("dotnet", [dll])
+        var info = new ProcessStartInfo(niceness > 0 ? "nice" : "dotnet", niceness > 0 ? ["-n", niceness.ToString(System.Globalization.CultureInfo.InvariantCulture), "dotnet", dll] : [dll])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -15,11 +15,11 @@ public interface IProfileGrain : IGrainWithStringKey
     /// Applies events of this profile; events at or below the last applied position are ignored.
     /// <paramref name="appliedBefore"/> is the position of the last event the reader saw this profile apply
     /// (0 when it knows of none since its checkpoint). A profile that holds less than that has lost applied
-    /// events (an activation that re-read an older save): it applies nothing and returns false, and the
+    /// events (an activation that ended without saving them): it applies nothing, answers not held, and the
     /// reader replays from its checkpoint.
     /// </summary>
     [Alias("apply")]
-    Task<bool> ApplyAsync(ImmutableArray<JournalEvent> events, long appliedBefore);
+    Task<Delivery> ApplyAsync(ImmutableArray<JournalEvent> events, long appliedBefore);
 
     /// <summary>Events of an anonymous profile merged into this one; deduplicated per source profile.</summary>
     [Alias("apply-forwarded")]
@@ -29,7 +29,7 @@ public interface IProfileGrain : IGrainWithStringKey
     [Alias("take-over")]
     Task<string> TakeOverAsync(string knownId);
 
-    /// <summary>Saves the state now if anything changed since the last save; returns the last applied position it holds.</summary>
+    /// <summary>Saves the state now if anything changed since the last save; returns the last applied position saved.</summary>
     [Alias("flush")]
     Task<long> FlushAsync();
 

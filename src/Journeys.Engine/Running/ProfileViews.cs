@@ -26,17 +26,35 @@ public static class ProfileViews
         IReadOnlyList<SentMessage> recentSends,
         IReadOnlyList<JourneyEvent> history)
     {
-        var json = JsonSerializer.SerializeToElement<object>(state, ProfileStateJson.Options);
+        var (traits, computed) = ConditionInputs(state);
         return new ProfileView
         {
             ProfileId = state.Id,
             TimeZone = state.Traits[TimeZoneTrait]?.GetValue<string>() ?? "UTC",
-            Traits = json.GetProperty("traits"),
-            Computed = json.TryGetProperty("computed", out var computed) ? computed : default,
+            Traits = traits,
+            Computed = computed,
             Consents = Grants(state.Consent, topics.Distinct().ToList()),
             RecentSends = recentSends,
             History = history,
         };
+    }
+
+    /// <summary>
+    /// The traits and computed properties as conditions and segments read them. Only these two are rendered:
+    /// rendering the whole state (recent events, consent history) on every event cost more than the journey step.
+    /// </summary>
+    public static (JsonElement Traits, JsonElement Computed) ConditionInputs(ProfileState state)
+    {
+        object? computed = state switch
+        {
+            CustomerProfile customer => customer.Computed,
+            CashierProfile cashier => cashier.Computed,
+            CorporateProfile corporate => corporate.Computed,
+            _ => null,
+        };
+        return (
+            JsonSerializer.SerializeToElement(state.Traits, ProfileStateJson.Options),
+            computed is null ? default : JsonSerializer.SerializeToElement(computed, computed.GetType(), ProfileStateJson.Options));
     }
 
     /// <summary>

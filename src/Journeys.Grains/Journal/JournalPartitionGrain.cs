@@ -179,15 +179,23 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
         {
             return Read.More;
         }
-        if (deliveries.Any(d => !d.Applied.Result))
+        if (deliveries.Any(d => !d.Applied.Result.Held))
         {
             Rewind();
             return Read.More;
         }
 
-        foreach (var (profile, upTo, _) in deliveries)
+        foreach (var (profile, upTo, applied) in deliveries)
         {
-            unsavedProfiles[profile] = Math.Max(unsavedProfiles.GetValueOrDefault(profile), upTo);
+            if (applied.Result.SavedUpTo >= upTo)
+            {
+                // Saved (durably) within the call, as a popup step does: nothing for the checkpoint to flush.
+                unsavedProfiles.Remove(profile);
+            }
+            else
+            {
+                unsavedProfiles[profile] = Math.Max(unsavedProfiles.GetValueOrDefault(profile), upTo);
+            }
         }
         delivered = batch[^1].Position;
         return batch.Count == ReadBatch ? Read.More : Read.CaughtUp;

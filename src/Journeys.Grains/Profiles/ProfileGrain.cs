@@ -36,7 +36,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     private ProfileJourneysState journeys = ProfileJourneysState.Empty;
     private List<JourneyEvent> history = [];
     private IGrainTimer? dueTimer;
-    private IGrainTimer? countersSave;
+    private IGrainTimer? saveSoon;
 
     /// <summary>Counters of changes not saved yet: they reach the stats buffer with the save, so a replay after a crash counts once.</summary>
     private readonly List<NodeStatDelta> unsavedStats = [];
@@ -44,6 +44,8 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     private VisitorPopups popups = null!;
     private readonly List<PopupMessage> outgoing = [];
     private bool dirty;
+    /// <summary>The last applied position of the saved state: what a reader's checkpoint may pass for this profile.</summary>
+    private long savedUpTo;
 
     protected abstract string Kind { get; }
     protected abstract TState Create(string id);
@@ -60,6 +62,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var document = stored.State;
+        savedUpTo = document.LastAppliedPosition;
         state = document.StateJson is { } json ? ProfileJson.Deserialize<TState>(json) : Create(Id);
         journeys = document.JourneysJson is { } j ? JsonSerializer.Deserialize<ProfileJourneysState>(j, EngineJson.Options)! : ProfileJourneysState.Empty;
         history = document.JourneyHistoryJson is { } h ? JsonSerializer.Deserialize<List<JourneyEvent>>(h, EngineJson.Options)! : [];
@@ -79,19 +82,19 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SaveAsync();
 
-    async Task<bool> IProfileGrain.ApplyAsync(ImmutableArray<JournalEvent> events, long appliedBefore)
+    async Task<Delivery> IProfileGrain.ApplyAsync(ImmutableArray<JournalEvent> events, long appliedBefore)
     {
         if (stored.State.LastAppliedPosition < appliedBefore)
         {
             logger.LogWarning(
                 "{ProfileKind} {ProfileId} holds events up to {Position} but its reader saw it apply up to {AppliedBefore}: an activation's applied events were lost; asking for a replay",
                 Kind, Id, stored.State.LastAppliedPosition, appliedBefore);
-            return false;
+            return new Delivery(Held: false, savedUpTo);
         }
         var fresh = events.Where(e => e.Position > stored.State.LastAppliedPosition).ToList();
         if (fresh.Count == 0)
         {
-            return true;
+            return new Delivery(Held: true, savedUpTo);
         }
         var upTo = fresh[^1].Position;
         if (stored.State.MergedInto is { } knownId)
@@ -105,7 +108,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         }
         dirty = true;
         await SendPopupsAsync();
-        return true;
+        return new Delivery(Held: true, savedUpTo);
     }
 
     async Task IProfileGrain.ApplyForwardedAsync(string fromId, ImmutableArray<JournalEvent> events)
@@ -138,18 +141,13 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     }
 
     /// <summary>
-    /// Writes even an unchanged state: a save that reported success may still be lost (written with
-    /// <c>synchronous_commit=off</c>, PostgreSQL crashed before its WAL reached disk; or its answer was lost
-    /// with the connection), and the reader is about to move its checkpoint past what it holds. Writing again
-    /// under the same ETag proves the saved version is still there (the checkpoint's synchronous commit then
-    /// makes it durable); if it is not, the write conflicts, this activation ends and the next one reads what
-    /// is really saved, which the reader then finds behind and replays to.
+    /// A save that reported success is durable (profile writes are synchronous commits), so an unchanged
+    /// state is not written again: the reader's checkpoint may pass what it holds.
     /// </summary>
     async Task<long> IProfileGrain.FlushAsync()
     {
-        dirty = true;
         await SaveAsync();
-        return stored.State.LastAppliedPosition;
+        return savedUpTo;
     }
 
     Task<Contracts.Profiles.ProfileView> IProfileGrain.GetAsync() => Task.FromResult(new Contracts.Profiles.ProfileView(
@@ -308,19 +306,25 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         RecordWaiting(before, journeys.Instances);
         RecordTimeline(run.Commands);
         StagePopups(run.Commands);
-        if (unsavedStats.Count > 0 && countersSave is null)
+        if (unsavedStats.Count > 0)
         {
-            // Counters wait for the save (see unsavedStats). It runs in a turn of its own right after this one, so the
-            // journal reader does not wait for it, and is group-committed with the saves of other profiles.
-            countersSave = this.RegisterGrainTimer(_ => SaveCountedAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+            // Counters wait for the save (see unsavedStats).
+            SaveSoon();
         }
     }
 
-    private Task SaveCountedAsync()
+    /// <summary>
+    /// Saves in a turn of its own right after this one: the journal reader does not wait for it, and it is
+    /// group-committed with the saves of other profiles.
+    /// </summary>
+    private void SaveSoon()
     {
-        countersSave?.Dispose();
-        countersSave = null;
-        return SaveAsync();
+        saveSoon ??= this.RegisterGrainTimer(_ =>
+        {
+            saveSoon?.Dispose();
+            saveSoon = null;
+            return SaveAsync();
+        }, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
     }
 
     private void RecordWaiting(IEnumerable<JourneyInstance> before, IEnumerable<JourneyInstance> after)
@@ -392,11 +396,12 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     }
 
     /// <summary>
-    /// Pushed first, then saved at once with what became of them (delivered, or pending for the next
-    /// visit) and the position of the events that made them; the turn ends only after that save. A crash
-    /// before it leaves the events to the journal's replay, which makes the same popups again: none is
-    /// lost, and the one window for a repeat is between a push and its save. Saving before the push as
-    /// well would put a database round trip on every popup's way without narrowing that window.
+    /// Pushed first, then saved in the next turn with what became of them (delivered, or pending for the
+    /// next visit) and the position of the events that made them. A crash before that save leaves the
+    /// events to the journal's replay, which makes the same popups again: none is lost, and the one window
+    /// for a repeat is between a push and its save. Saving before the push would put a database round
+    /// trip on every popup's way without narrowing that window; saving in this turn would make the
+    /// journal reader's next batch wait for it.
     /// </summary>
     private async Task SendPopupsAsync()
     {
@@ -408,7 +413,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         outgoing.Clear();
         await popups.PushAsync(sending, Now);
         dirty = true;
-        await SaveAsync();
+        SaveSoon();
     }
 
     /// <summary>
@@ -446,9 +451,8 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             // Nothing to enter or leave: skip rendering the profile to JSON on the hot path.
             return null;
         }
-        var json = JsonSerializer.SerializeToElement(current, ProfileJson.Options);
-        var computed = json.TryGetProperty("computed", out var c) ? c : default;
-        var changes = SegmentEvaluator.Evaluate(definitions, json.GetProperty("traits"), computed, stored.State.Segments, Now);
+        var (traits, computed) = ProfileViews.ConditionInputs(current);
+        var changes = SegmentEvaluator.Evaluate(definitions, traits, computed, stored.State.Segments, Now);
         return changes.Changed ? changes : null;
     }
 
@@ -471,6 +475,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         {
             return;
         }
+        var upTo = stored.State.LastAppliedPosition;
         stored.State.StateJson = ProfileJson.Serialize(state);
         stored.State.JourneysJson = JsonSerializer.Serialize(journeys, EngineJson.Options);
         stored.State.JourneyHistoryJson = JsonSerializer.Serialize(history, EngineJson.Options);
@@ -490,6 +495,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             unsavedOutcomes.InsertRange(0, outcomes);
             throw;
         }
+        savedUpTo = upTo;
         ForgetSerializedModel();
         services.Stats.Record(counted, outcomes);
     }

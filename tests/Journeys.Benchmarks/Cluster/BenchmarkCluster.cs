@@ -21,9 +21,12 @@ public sealed class BenchmarkCluster : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string?> settings;
     private HostProcess? gateway;
 
-    private BenchmarkCluster(PostgresServer postgres, string connectionString, IReadOnlyDictionary<string, string?> settings)
+    private readonly int siloNiceness;
+
+    private BenchmarkCluster(PostgresServer postgres, string connectionString, IReadOnlyDictionary<string, string?> settings, int siloNiceness)
     {
         this.settings = settings;
+        this.siloNiceness = siloNiceness;
         this.postgres = postgres;
         ConnectionString = connectionString;
         DataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 100 }.ConnectionString);
@@ -37,14 +40,15 @@ public sealed class BenchmarkCluster : IAsyncDisposable
     public IReadOnlyList<HostProcess> Silos => silos;
 
     /// <param name="settings">Configuration given to the silos and the gateway besides the cluster's own (e.g. delivery providers).</param>
-    public static async Task<BenchmarkCluster> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="siloNiceness">The silos' <c>nice</c> value: above 0, acknowledging events has the CPU before applying them.</param>
+    public static async Task<BenchmarkCluster> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, int siloNiceness = 0)
     {
         var postgres = await PostgresServer.StartNewAsync();
         BenchmarkCluster? cluster = null;
         try
         {
             var database = await MigratedDatabase.CreateAsync(postgres);
-            cluster = new BenchmarkCluster(postgres, database.ConnectionString, settings ?? new Dictionary<string, string?>());
+            cluster = new BenchmarkCluster(postgres, database.ConnectionString, settings ?? new Dictionary<string, string?>(), siloNiceness);
             await cluster.StartSiloAsync();
             await cluster.StartSiloAsync();
             await cluster.StartGatewayAsync();
@@ -115,7 +119,7 @@ public sealed class BenchmarkCluster : IAsyncDisposable
             ["Orleans__GatewayPort"] = FreePort.Next().ToString(),
             ["Orleans__AdvertisedIPAddress"] = "127.0.0.1",
             ["Operations__Port"] = operationsPort.ToString(),
-        });
+        }, siloNiceness);
         silos.Add(silo);
         await silo.WaitUntilHealthyAsync($"http://127.0.0.1:{operationsPort}/health/ready", StartTimeout);
     }

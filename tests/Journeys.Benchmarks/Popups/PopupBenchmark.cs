@@ -15,10 +15,13 @@ namespace Journeys.Benchmarks.Popups;
 public sealed class PopupBenchmark(PopupBenchmarkOptions options, Action<string> log)
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan WarmupDrainTimeout = TimeSpan.FromSeconds(60);
 
     public async Task<PopupReport> RunAsync()
     {
-        var warmup = options.Rate * options.WarmupSeconds;
+        // Half the rate: the warm-up is for the JIT and the caches, and must not leave a queue to the measured phase.
+        var warmupRate = Math.Max(1, options.Rate / 2);
+        var warmup = warmupRate * options.WarmupSeconds;
         var measured = options.Rate * options.Seconds;
         var total = warmup + measured;
 
@@ -35,9 +38,9 @@ public sealed class PopupBenchmark(PopupBenchmarkOptions options, Action<string>
         {
             var runId = Guid.NewGuid().ToString("N")[..8];
             Task SendGroup(long from, int size) => SendOrThrowAsync(sender, PingBatches.Body(runId, from, size, options.Visitors));
-            log($"warm-up: {options.Rate}/s for {options.WarmupSeconds} s");
-            await FixedRateDriver.RunAsync(popups, 0, warmup, options.Rate, options.BatchSize, SendGroup);
-            await popups.DrainAsync(warmup, DrainTimeout);
+            log($"warm-up: {warmupRate}/s for {options.WarmupSeconds} s");
+            await FixedRateDriver.RunAsync(popups, 0, warmup, warmupRate, options.BatchSize, SendGroup);
+            await popups.DrainAsync(warmup, WarmupDrainTimeout);
             log($"event -> popup: {options.Rate}/s for {options.Seconds} s");
             product = await MeasureAsync("event -> popup", popups, warmup, measured, await cluster.CpuSamplerAsync(),
                 () => FixedRateDriver.RunAsync(popups, warmup, measured, options.Rate, options.BatchSize, SendGroup));
@@ -49,8 +52,8 @@ public sealed class PopupBenchmark(PopupBenchmarkOptions options, Action<string>
         await using (var echo = await EchoFloor.StartAsync(options.Visitors, echoes))
         {
             Task SendGroup(long from, int size) => Task.WhenAll(Enumerable.Range(0, size).Select(i => echo.SendAsync(from + i)));
-            await FixedRateDriver.RunAsync(echoes, 0, warmup, options.Rate, options.BatchSize, SendGroup);
-            await echoes.DrainAsync(warmup, DrainTimeout);
+            await FixedRateDriver.RunAsync(echoes, 0, warmup, warmupRate, options.BatchSize, SendGroup);
+            await echoes.DrainAsync(warmup, WarmupDrainTimeout);
             floor = await MeasureAsync("bare SignalR echo (floor)", echoes, warmup, measured, await cluster.CpuSamplerAsync(),
                 () => FixedRateDriver.RunAsync(echoes, warmup, measured, options.Rate, options.BatchSize, SendGroup));
         }

@@ -24,6 +24,10 @@ public static class MarkdownReport
         md.AppendLine(Invariant($"- Database: {r.Machine.Postgres}."));
         md.AppendLine(Invariant($"- Load average (1, 5, 15 min) when the run started: {r.Machine.LoadAverage}; the machine is shared, and the \"{CpuSampler.Others}\" column below is CPU that other work took during each phase."));
         md.AppendLine(Invariant($"- System under test: 2 silo processes + the gateway process (Release), all on this machine with PostgreSQL and the load generator; {r.Options.BatchSize} events per request, {r.Options.Profiles:N0} customer profiles; events: 50% Page Viewed, 25% Cart Updated, 15% Trip Completed, 10% Booking Created (1-3 passengers, 1-2 segments, cashiers and corporates)."));
+        if (r.Options.SiloNiceness > 0)
+        {
+            md.AppendLine(Invariant($"- The silos ran at `nice {r.Options.SiloNiceness}` (the gateway and PostgreSQL at 0): when the cores are short, acknowledging events goes before applying them, and the backlog columns below show what application had left."));
+        }
         md.AppendLine();
         md.AppendLine("| measurement | events/s | ack p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | notes |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|");

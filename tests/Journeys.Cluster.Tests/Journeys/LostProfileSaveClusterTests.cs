@@ -3,12 +3,10 @@ using Journeys.Contracts.Profiles;
 namespace Journeys.Cluster.Tests.Journeys;
 
 /// <summary>
-/// Profile state is written with <c>synchronous_commit=off</c>: a save that reported success can be lost
-/// when PostgreSQL crashes before its WAL reaches disk, while the profile's activation and its journal
-/// reader keep running with their memory ahead of the database. This is that crash, reproduced exactly:
-/// the profile's row goes back to its last durable save, and every checkpoint write attempted meanwhile
-/// dies with its connection (a checkpoint is a synchronous commit later in the WAL, so none can survive
-/// a lost profile save before it).
+/// A profile's saved row goes back behind what its activation applied while the activation and its journal
+/// reader keep running with their memory ahead of the database (with <c>synchronous_commit=off</c>, as profile
+/// writes once were, a PostgreSQL crash did exactly this to a save reported as done). Reproduced exactly: the
+/// row goes back to an earlier save, and every checkpoint write attempted meanwhile dies with its connection.
 /// </summary>
 public sealed class LostProfileSaveClusterTests(PostgresFixture postgres)
 {
