@@ -17,6 +17,8 @@ public sealed class BenchmarkOptions
     public int NaiveSeconds { get; init; } = 15;
     /// <summary>The silo processes' <c>nice</c> value (0: same priority as the gateway).</summary>
     public int SiloNiceness { get; init; }
+    /// <summary>How long each phase waits for profiles to apply its backlog before it reports what is left.</summary>
+    public int CatchUpSeconds { get; init; } = 600;
     public string? Output { get; init; }
     public required string CommandLine { get; init; }
 
@@ -33,13 +35,14 @@ public sealed class BenchmarkOptions
           --naive-tasks N       concurrent tasks of the per-event baselines (32)
           --naive-seconds N     length of each per-event baseline (15)
           --silo-nice N         run the silos at nice N: acknowledging before applying (0)
+          --catch-up N          seconds each phase waits for profiles to apply its backlog (600)
           --output PATH         markdown file to update (docs/benchmarks.md); "-" prints only
         """;
 
     /// <summary>Null when the arguments do not name the ingestion benchmark or are malformed.</summary>
     public static BenchmarkOptions? Parse(string[] args)
     {
-        if (BenchmarkArguments.Parse(args, "ingestion", ["--seconds", "--closed-seconds", "--warmup", "--rate", "--batch", "--profiles", "--senders", "--closed-ceiling", "--naive-tasks", "--naive-seconds", "--silo-nice", "--output"]) is not { } arguments)
+        if (BenchmarkArguments.Parse(args, "ingestion", ["--seconds", "--closed-seconds", "--warmup", "--rate", "--batch", "--profiles", "--senders", "--closed-ceiling", "--naive-tasks", "--naive-seconds", "--silo-nice", "--catch-up", "--output"]) is not { } arguments)
         {
             return null;
         }
@@ -57,6 +60,7 @@ public sealed class BenchmarkOptions
             NaiveTasks = arguments.Number("--naive-tasks", defaults.NaiveTasks),
             NaiveSeconds = arguments.Number("--naive-seconds", defaults.NaiveSeconds),
             SiloNiceness = arguments.Number("--silo-nice", defaults.SiloNiceness),
+            CatchUpSeconds = arguments.Number("--catch-up", defaults.CatchUpSeconds),
             Output = arguments.Text("--output"),
             CommandLine = arguments.CommandLine,
         };

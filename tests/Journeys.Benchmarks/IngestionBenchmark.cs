@@ -15,10 +15,10 @@ namespace Journeys.Benchmarks;
 /// </summary>
 public sealed class IngestionBenchmark(BenchmarkOptions options, Action<string> log)
 {
-    private static readonly TimeSpan CatchUpTimeout = TimeSpan.FromMinutes(10);
     // Enough for every baseline to run its full time at the rates seen here, without holding the whole journal in memory.
     private const int MaxBaselineRows = 500_000;
     private readonly string runId = Guid.NewGuid().ToString("N")[..8];
+    private TimeSpan CatchUpTimeout => TimeSpan.FromSeconds(options.CatchUpSeconds);
 
     public async Task<IngestionReport> RunAsync()
     {
@@ -89,8 +89,9 @@ public sealed class IngestionBenchmark(BenchmarkOptions options, Action<string> 
         var backlog = await probe.BacklogAsync();
         log($"  load done; {backlog:N0} events not yet applied; waiting for profiles to catch up");
         var catchUp = await probe.WaitUntilAppliedAsync(CatchUpTimeout);
+        var left = catchUp is null ? await probe.BacklogAsync() : 0;
         var (rows, commits) = await probe.GroupingAsync(firstPosition, await probe.LastPositionAsync());
-        return new PhaseReport(result, rows, commits, database, cores, activity.Summarize(), backlog, catchUp);
+        return new PhaseReport(result, rows, commits, database, cores, activity.Summarize(), backlog, catchUp, CatchUpTimeout, left);
     }
 
     private void Report(PhaseReport phase)
@@ -98,7 +99,7 @@ public sealed class IngestionBenchmark(BenchmarkOptions options, Action<string> 
         var load = phase.Load;
         log($"  {load.EventsPerSecond:N0} events/s acked; ack p50 {load.AckLatency.P50:F1} ms, p99 {load.AckLatency.P99:F1} ms, max {load.AckLatency.Max:F1} ms; " +
             $"{load.FailedRequests} failed{(load.FirstError is null ? "" : " (" + load.FirstError + ")")}; {phase.RowsPerCommit:F0} rows per commit; " +
-            $"applied {phase.CatchUp?.TotalSeconds:F1} s after the load");
+            (phase.CatchUp is { } t ? $"applied {t.TotalSeconds:F1} s after the load" : $"{phase.BacklogAfterTimeout:N0} not applied {phase.CatchUpTimeout.TotalSeconds:F0} s after the load"));
         log($"  database busy with (mean active backends): {phase.DatabaseActivity}");
     }
 

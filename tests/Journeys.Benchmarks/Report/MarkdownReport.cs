@@ -86,7 +86,7 @@ public static class MarkdownReport
     {
         var seconds = phase.Load.Elapsed.TotalSeconds;
         var lost = Math.Max(0, phase.Load.AckedEvents - phase.JournalRows);
-        var catchUp = phase.CatchUp is { } t ? Invariant($"{t.TotalSeconds:F1} s") : "not within the timeout";
+        var catchUp = phase.CatchUp is { } t ? Invariant($"{t.TotalSeconds:F1} s") : Invariant($"not within {phase.CatchUpTimeout.TotalSeconds:F0} s ({phase.BacklogAfterTimeout:N0} left)");
         return Invariant($"| {name} | {phase.Load.AckedEvents:N0} | {phase.JournalRows:N0} | {lost:N0} | {phase.Load.Duplicates:N0} | {phase.RowsPerCommit:F0} | {phase.Database.Commits / seconds:N0} | {phase.Database.WalSyncs / seconds:N0} | {phase.Database.WalBytes / seconds / 1e6:F1} | {phase.BacklogAtEnd:N0} | {catchUp} |");
     }
 
