@@ -46,6 +46,8 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     private bool dirty;
     /// <summary>The last applied position of the saved state: what a reader's checkpoint may pass for this profile.</summary>
     private long savedUpTo;
+    /// <summary>Set once events or visitors reach this activation; until then only the due scan has needed it.</summary>
+    private bool inUse;
 
     protected abstract string Kind { get; }
     protected abstract TState Create(string id);
@@ -203,6 +205,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
 
     Task<ImmutableArray<PopupMessage>> IProfileGrain.SubscribeVisitorsAsync(IVisitorObserver gateway)
     {
+        inUse = true;
         popups.Subscribe(gateway, Now);
         dirty |= stored.State.PendingPopups.Count > 0;
         return Task.FromResult(popups.TakePending(Now));
@@ -215,7 +218,16 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     }
 
     /// <summary>A due index row can be ahead of the profile (a later due time not saved yet): saving then corrects the row.</summary>
-    Task IProfileGrain.RunDueAsync() => stored.State.DueAt <= Now ? RunDueAsync() : SaveAsync();
+    async Task IProfileGrain.RunDueAsync()
+    {
+        await (stored.State.DueAt <= Now ? RunDueAsync() : SaveAsync());
+        if (!inUse && !dirty && dueTimer is null)
+        {
+            // Woken from storage only for this step, saved, nothing due soon: left active it would hold its
+            // memory until collection, and a million due steps in half an hour would hold gigabytes (docs/benchmarks.md).
+            DeactivateOnIdle();
+        }
+    }
 
     /// <summary>
     /// All or nothing: a failure part-way leaves the profile as it was, so a redelivery applies each event once.
@@ -224,6 +236,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     /// </summary>
     private async Task ApplyEventsAsync(IReadOnlyList<JournalEvent> events, Action markApplied)
     {
+        inUse = true;
         var live = await services.LiveJourneys.GetAsync();
         var definitions = await services.Segments.GetAsync();
         var run = new Run(this, live);

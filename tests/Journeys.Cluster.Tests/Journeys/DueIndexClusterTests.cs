@@ -54,4 +54,30 @@ public sealed class DueIndexClusterTests(PostgresFixture postgres)
             r => (r.GetInt64(0), r.GetInt64(1)), ("journey", Journey));
         Assert.Equal((Profiles, Profiles), calls.Single());
     }
+
+    [Fact]
+    public async Task A_profile_woken_from_storage_only_for_its_due_step_leaves_memory_after_it_and_one_with_events_stays()
+    {
+        await using var journeys = await JourneyCluster.StartAsync(postgres.Server, silos: 1);
+        await journeys.PublishAsync(Journey, Definition);
+        var ids = Enumerable.Range(0, 40).Select(i => $"dl-{i}").ToList();
+        await journeys.SendAsync(ids.Select(id => Calls.Track(id, "Wait Started", new JsonObject())));
+        await journeys.CountersAsync(Journey, c => c.Node("wait").Waiting == ids.Count);
+        await journeys.CatchUpAsync();
+        await journeys.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
+        await journeys.ActiveCustomersAsync(n => n == 0);
+
+        journeys.Advance(TimeSpan.FromMinutes(61));
+        // One of them gets an event first: in use, it stays active after its step like any profile.
+        await journeys.SendAsync(Calls.PageView(ids[0]));
+        await journeys.WakeDueAsync();
+        await journeys.CountersAsync(Journey, c => c.Node("call").Entered == ids.Count);
+
+        // Without the deactivation all 40 would stay until Orleans collects them (15 minutes idle).
+        await journeys.ActiveCustomersAsync(n => n == 1);
+        var calls = await Sql.CountAsync(journeys.ConnectionString,
+            "SELECT count(*) FROM outbox WHERE journey_id = @journey AND node_id = 'call' AND profile_id LIKE 'dl-%'", ("journey", Journey));
+        Assert.Equal(ids.Count, calls);
+        Assert.Equal(0, await journeys.DueProfilesAsync("dl-"));
+    }
 }

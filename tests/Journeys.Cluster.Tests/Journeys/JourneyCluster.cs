@@ -209,6 +209,13 @@ public sealed class JourneyCluster : IAsyncDisposable
         "SELECT count(*) FROM profile_state WHERE due_at IS NOT NULL AND grain_id LIKE @prefix",
         ("prefix", $"%/{idPrefix}%"));
 
+    /// <summary>Customer grain activations on every silo, once their number satisfies <paramref name="done"/>.</summary>
+    public Task<int> ActiveCustomersAsync(Func<int, bool> done) => SettleAsync(
+        async () => (await Cluster.Client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics())
+            .Where(s => s.GrainType.Contains("Customer", StringComparison.Ordinal)).Sum(s => s.ActivationCount),
+        done,
+        "Customer activations");
+
     /// <summary>Orleans reminders of every grain: journeys use none, only the partition readers' keep-alives.</summary>
     public Task<long> RemindersAsync() => Sql.CountAsync(ConnectionString, "SELECT count(*) FROM orleans_reminders");
 
