@@ -189,7 +189,7 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
         {
             if (applied.Result.SavedUpTo >= upTo)
             {
-                // Saved (durably) within the call, as a popup step does: nothing for the checkpoint to flush.
+                // Its saved state already holds this delivery (a replay after a rewind): nothing for the checkpoint to flush.
                 unsavedProfiles.Remove(profile);
             }
             else
