@@ -170,7 +170,8 @@ public static class ProfileJourneys
     private static List<JourneyInstance> Compact(List<JourneyInstance> instances, DateTimeOffset now)
     {
         var finished = instances.Where(i => !i.IsLive).OrderByDescending(i => i.FinishedAt ?? i.EnteredAt).ToList();
-        var dropped = finished.Skip(FinishedKept).Where(i => i.CanBeForgotten(now)).ToHashSet();
+        // By reference: a record's hash walks every field of every instance, on every event.
+        var dropped = finished.Skip(FinishedKept).Where(i => i.CanBeForgotten(now)).ToHashSet(ReferenceEqualityComparer.Instance);
         return dropped.Count == 0 ? instances : instances.Where(i => !dropped.Contains(i)).ToList();
     }
 }

@@ -20,13 +20,15 @@ public static class ProfileViews
     public static List<JourneyEvent> Remember(List<JourneyEvent> history, JourneyEvent e) =>
         RememberedEvents.Contains(e.Name) ? [.. history.TakeLast(HistoryKept - 1), e] : history;
 
+    /// <param name="inputs">The state's <see cref="ConditionInputs"/>: a profile renders them once per change, not once per use.</param>
     public static ProfileView For(
         ProfileState state,
+        (JsonElement Traits, JsonElement Computed) inputs,
         IEnumerable<string> topics,
         IReadOnlyList<SentMessage> recentSends,
         IReadOnlyList<JourneyEvent> history)
     {
-        var (traits, computed) = ConditionInputs(state);
+        var (traits, computed) = inputs;
         return new ProfileView
         {
             ProfileId = state.Id,

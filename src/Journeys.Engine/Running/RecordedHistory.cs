@@ -27,10 +27,10 @@ public static class RecordedHistory
                 history = ProfileViews.Remember(history, journeyEvent);
                 continue;
             }
-            inputs.Add(new DryRunInput(e.Timestamp, new EventReceived(journeyEvent), ProfileViews.For(state, topics, [], [])));
+            inputs.Add(new DryRunInput(e.Timestamp, new EventReceived(journeyEvent), ProfileViews.For(state, ProfileViews.ConditionInputs(state), topics, [], [])));
         }
 
-        var start = inputs.Count > 0 ? inputs[0].Profile! : ProfileViews.For(state, topics, [], []);
+        var start = inputs.Count > 0 ? inputs[0].Profile! : ProfileViews.For(state, ProfileViews.ConditionInputs(state), topics, [], []);
         return new RecordedReplay(start with { History = history }, inputs);
     }
 

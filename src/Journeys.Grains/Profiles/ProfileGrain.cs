@@ -36,7 +36,6 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     private ProfileJourneysState journeys = ProfileJourneysState.Empty;
     private List<JourneyEvent> history = [];
     private IGrainTimer? dueTimer;
-    private IGrainTimer? saveSoon;
 
     /// <summary>Counters of changes not saved yet: they reach the stats buffer with the save, so a replay after a crash counts once.</summary>
     private readonly List<NodeStatDelta> unsavedStats = [];
@@ -48,6 +47,11 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     private long savedUpTo;
     /// <summary>Set once events or visitors reach this activation; until then only the due scan has needed it.</summary>
     private bool inUse;
+    /// <summary>
+    /// The traits and computed properties of the state a change is working on, rendered once for its segments,
+    /// journey steps, scheduling and popups; dropped when the change ends, so an idle profile does not hold them.
+    /// </summary>
+    private (TState State, JsonElement Traits, JsonElement Computed)? rendered;
 
     protected abstract string Kind { get; }
     protected abstract TState Create(string id);
@@ -275,6 +279,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             RecordSegments(segments);
         }
         Schedule(live);
+        rendered = null;
     }
 
     private async Task RunDueAsync()
@@ -286,6 +291,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         Commit(run, markApplied: null);
         dirty = true;
         Schedule(live);
+        rendered = null;
         await SendPopupsAsync();
         await SaveAsync();
     }
@@ -319,25 +325,6 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         RecordWaiting(before, journeys.Instances);
         RecordTimeline(run.Commands);
         StagePopups(run.Commands);
-        if (unsavedStats.Count > 0)
-        {
-            // Counters wait for the save (see unsavedStats).
-            SaveSoon();
-        }
-    }
-
-    /// <summary>
-    /// Saves in a turn of its own right after this one: the journal reader does not wait for it, and it is
-    /// group-committed with the saves of other profiles.
-    /// </summary>
-    private void SaveSoon()
-    {
-        saveSoon ??= this.RegisterGrainTimer(_ =>
-        {
-            saveSoon?.Dispose();
-            saveSoon = null;
-            return SaveAsync();
-        }, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
     }
 
     private void RecordWaiting(IEnumerable<JourneyInstance> before, IEnumerable<JourneyInstance> after)
@@ -402,19 +389,18 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         {
             return;
         }
-        var profile = JsonSerializer.SerializeToElement(state, ProfileJson.Options);
-        var rendered = fresh.Select(p => PopupRenderer.Render(p, Kind, Id, profile, Now)).ToList();
-        popups.Stage(rendered);
-        outgoing.AddRange(rendered);
+        var (traits, computed) = ConditionInputs(state);
+        var made = fresh.Select(p => PopupRenderer.Render(p, Kind, Id, traits, computed, Now)).ToList();
+        popups.Stage(made);
+        outgoing.AddRange(made);
     }
 
     /// <summary>
-    /// Pushed first, then saved in the next turn with what became of them (delivered, or pending for the
-    /// next visit) and the position of the events that made them. A crash before that save leaves the
-    /// events to the journal's replay, which makes the same popups again: none is lost, and the one window
-    /// for a repeat is between a push and its save. Saving before the push would put a database round
-    /// trip on every popup's way without narrowing that window; saving in this turn would make the
-    /// journal reader's next batch wait for it.
+    /// Pushed at once, saved with the profile's next save (its reader's checkpoint, at most a couple of seconds
+    /// later) together with what became of them (delivered, or pending for the next visit) and the position
+    /// of the events that made them. A crash before that save leaves the events to the journal's replay,
+    /// which makes the same popups again with the same ids: none is lost, and the browser SDK shows an id
+    /// once. A save per popup would double the database writes of a popup-heavy load (docs/benchmarks.md).
     /// </summary>
     private async Task SendPopupsAsync()
     {
@@ -426,7 +412,6 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         outgoing.Clear();
         await popups.PushAsync(sending, Now);
         dirty = true;
-        SaveSoon();
     }
 
     /// <summary>
@@ -464,7 +449,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             // Nothing to enter or leave: skip rendering the profile to JSON on the hot path.
             return null;
         }
-        var (traits, computed) = ProfileViews.ConditionInputs(current);
+        var (traits, computed) = ConditionInputs(current);
         var changes = SegmentEvaluator.Evaluate(definitions, traits, computed, stored.State.Segments, Now);
         return changes.Changed ? changes : null;
     }
@@ -532,7 +517,17 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             .Where(t => t.Channel is not null && t.At > since)
             .Select(t => new SentMessage(Enum.Parse<Channel>(t.Channel!, ignoreCase: true), t.At))
             .ToList();
-        return ProfileViews.For(current, services.LiveJourneys.Topics, sends, events);
+        return ProfileViews.For(current, ConditionInputs(current), services.LiveJourneys.Topics, sends, events);
+    }
+
+    private (JsonElement Traits, JsonElement Computed) ConditionInputs(TState current)
+    {
+        if (rendered is not { } last || !ReferenceEquals(last.State, current))
+        {
+            var (traits, computed) = ProfileViews.ConditionInputs(current);
+            rendered = last = (current, traits, computed);
+        }
+        return (last.Traits, last.Computed);
     }
 
     private static string? ChannelOf(ActionCommand action) => action switch

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Fluid;
 using Journeys.Contracts.Visitors;
 using Journeys.Engine.Journeys;
+using Journeys.Engine.Running;
 
 namespace Journeys.Grains.Visitors;
 
@@ -24,13 +25,14 @@ public static class PopupRenderer
     private static readonly FluidParser Parser = new();
     private static readonly ConcurrentDictionary<string, IFluidTemplate?> Parsed = new(StringComparer.Ordinal);
 
-    public static PopupMessage Render(ShowPopup command, string profileKind, string profileId, JsonElement profile, DateTimeOffset now)
+    /// <param name="traits">The profile's traits and <paramref name="computed"/> properties as JSON (<see cref="ProfileViews.ConditionInputs"/>).</param>
+    public static PopupMessage Render(ShowPopup command, string profileKind, string profileId, JsonElement traits, JsonElement computed, DateTimeOffset now)
     {
         var model = new Dictionary<string, object?>
         {
             ["profile"] = new Dictionary<string, object?> { ["id"] = profileId, ["kind"] = profileKind },
-            ["traits"] = profile.TryGetProperty("traits", out var traits) ? Plain(traits) : null,
-            ["computed"] = profile.TryGetProperty("computed", out var computed) ? Plain(computed) : null,
+            ["traits"] = Plain(traits),
+            ["computed"] = Plain(computed),
             ["context"] = Plain(command.Context),
             ["journey"] = new Dictionary<string, object?> { ["id"] = command.JourneyId, ["version"] = command.Version },
         };

@@ -14,8 +14,8 @@ public sealed class PopupRendererTests
     {
         var template = new MessageTemplate { Subject = "Hello {{ traits.name }}", Body = "<p>{{ traits.name }}, your road is {{ context.road }}</p>" };
 
-        var ann = PopupRenderer.Render(Popup(template, """{"road":"M12"}"""), "customer", "ann", Profile("""{"traits":{"name":"Ann"}}"""), Now);
-        var bob = PopupRenderer.Render(Popup(template, """{"road":"M4"}"""), "customer", "bob", Profile("""{"traits":{"name":"<Bob>"}}"""), Now);
+        var ann = PopupRenderer.Render(Popup(template, """{"road":"M12"}"""), "customer", "ann", Json("""{"name":"Ann"}"""), default, Now);
+        var bob = PopupRenderer.Render(Popup(template, """{"road":"M4"}"""), "customer", "bob", Json("""{"name":"<Bob>"}"""), default, Now);
 
         Assert.Equal(("Hello Ann", "<p>Ann, your road is M12</p>"), (ann.Title, ann.BodyHtml));
         Assert.Equal(("Hello <Bob>", "<p>&lt;Bob&gt;, your road is M4</p>"), (bob.Title, bob.BodyHtml));
@@ -26,8 +26,8 @@ public sealed class PopupRendererTests
     {
         var template = new MessageTemplate { Subject = "Hi", Body = "<p>{% if %}</p>" };
 
-        var first = PopupRenderer.Render(Popup(template, "{}"), "customer", "ann", Profile("{}"), Now);
-        var second = PopupRenderer.Render(Popup(template, "{}"), "customer", "ann", Profile("{}"), Now);
+        var first = PopupRenderer.Render(Popup(template, "{}"), "customer", "ann", Json("{}"), default, Now);
+        var second = PopupRenderer.Render(Popup(template, "{}"), "customer", "ann", Json("{}"), default, Now);
 
         Assert.Equal("<p>{% if %}</p>", first.BodyHtml);
         Assert.Equal(first.BodyHtml, second.BodyHtml);
@@ -42,5 +42,5 @@ public sealed class PopupRendererTests
         DedupeKey = $"greeting:{context}",
     };
 
-    private static JsonElement Profile(string json) => JsonDocument.Parse(json).RootElement;
+    private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement;
 }
