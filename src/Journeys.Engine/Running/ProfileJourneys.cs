@@ -9,8 +9,11 @@ namespace Journeys.Engine.Running;
 /// </summary>
 public static class ProfileJourneys
 {
-    /// <summary>Finished instances kept for "once" entry policies and late conversions; older ones are dropped.</summary>
-    public const int FinishedKept = 50;
+    /// <summary>
+    /// The newest finished instances kept for the profile's recent history. Older ones are dropped unless they are the
+    /// newest of their journey (what "once" and "once per period" entry read) or their goal window is still open.
+    /// </summary>
+    public const int FinishedKept = 10;
 
     /// <param name="inputId">Unique and stable per input (e.g. the event's message id), so a replay starts the same instance ids.</param>
     public static ProfileJourneysResult Handle(
@@ -167,11 +170,19 @@ public static class ProfileJourneys
         return instance with { Status = InstanceStatus.Exited, Wait = null, ExitReason = reason, FinishedAt = now };
     }
 
+    /// <summary>Drops the finished instances <see cref="FinishedKept"/> says need not be kept.</summary>
     private static List<JourneyInstance> Compact(List<JourneyInstance> instances, DateTimeOffset now)
     {
-        var finished = instances.Where(i => !i.IsLive).OrderByDescending(i => i.FinishedAt ?? i.EnteredAt).ToList();
+        var finished = instances.Where(i => !i.IsLive).ToList();
+        if (finished.Count <= FinishedKept)
+        {
+            return instances;
+        }
         // By reference: a record's hash walks every field of every instance, on every event.
-        var dropped = finished.Skip(FinishedKept).Where(i => i.CanBeForgotten(now)).ToHashSet(ReferenceEqualityComparer.Instance);
+        var kept = finished.OrderByDescending(i => i.FinishedAt ?? i.EnteredAt).Take(FinishedKept)
+            .Concat(finished.GroupBy(i => i.JourneyId).Select(journey => journey.MaxBy(i => i.EnteredAt)!))
+            .ToHashSet(ReferenceEqualityComparer.Instance);
+        var dropped = finished.Where(i => !kept.Contains(i) && i.CanBeForgotten(now)).ToHashSet(ReferenceEqualityComparer.Instance);
         return dropped.Count == 0 ? instances : instances.Where(i => !dropped.Contains(i)).ToList();
     }
 }

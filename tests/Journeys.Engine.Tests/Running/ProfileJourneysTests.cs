@@ -22,6 +22,38 @@ public sealed class ProfileJourneysTests
         ProfileJourneys.Handle([journey], ProfileJourneysState.Empty, new EventReceived(Event("Start", T0, id: inputId)), inputId, Profile(), T0);
 
     [Fact]
+    public void A_once_journey_stays_entered_however_many_instances_of_another_journey_finish_after_it()
+    {
+        var welcome = Runnable(versions: (Journey(Exit()) with { Id = "welcome", Entry = new EntryPolicy { Mode = EntryMode.Once } }, new VersionPolicy(InFlightPolicy.Keep))) with { JourneyId = "welcome" };
+        var popupPerEvent = Runnable(versions: (Journey(Exit()), new VersionPolicy(InFlightPolicy.Keep)));
+        var state = ProfileJourneysState.Empty;
+
+        for (var i = 0; i < ProfileJourneys.FinishedKept * 3; i++)
+        {
+            state = ProfileJourneys.Handle([welcome, popupPerEvent], state, new EventReceived(Event("Start", T0.AddMinutes(i), id: $"m{i}")), $"m{i}", Profile(), T0.AddMinutes(i)).State;
+        }
+
+        Assert.Equal("welcome:m0", Assert.Single(state.Instances, i => i.JourneyId == "welcome").InstanceId);
+        Assert.Equal(ProfileJourneys.FinishedKept, state.Instances.Count(i => i.JourneyId == "test-journey"));
+        Assert.Equal(T0.AddMinutes(ProfileJourneys.FinishedKept * 3 - 1), state.Instances.Where(i => i.JourneyId == "test-journey").Max(i => i.EnteredAt));
+    }
+
+    [Fact]
+    public void A_finished_instance_whose_goal_window_is_open_is_kept_past_the_newest_few()
+    {
+        var withGoal = Journey(Exit()) with { Goal = new GoalDefinition { Event = "Purchased", Window = TimeSpan.FromDays(7) } };
+        var journey = Runnable(versions: (withGoal, new VersionPolicy(InFlightPolicy.Keep)));
+        var state = ProfileJourneysState.Empty;
+
+        for (var i = 0; i < ProfileJourneys.FinishedKept * 2; i++)
+        {
+            state = ProfileJourneys.Handle([journey], state, new EventReceived(Event("Start", T0.AddMinutes(i), id: $"m{i}")), $"m{i}", Profile(), T0.AddMinutes(i)).State;
+        }
+
+        Assert.Equal(ProfileJourneys.FinishedKept * 2, state.Instances.Count);
+    }
+
+    [Fact]
     public void A_triggering_event_starts_an_instance_named_after_the_input_and_sets_the_next_due_time()
     {
         var journey = Runnable(versions: (WaitThenEmail(1), new VersionPolicy(InFlightPolicy.Keep)));
