@@ -43,6 +43,11 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     private VisitorPopups popups = null!;
     private readonly List<PopupMessage> outgoing = [];
     private bool dirty;
+    /// <summary>
+    /// Changes made since the last save include events its journal reader delivered, so the reader's next checkpoint
+    /// (every 2 s) saves the profile: the save-behind timer leaves it to that, rather than write a busy profile twice.
+    /// </summary>
+    private bool readerFlushes;
     /// <summary>The last applied position of the saved state: what a reader's checkpoint may pass for this profile.</summary>
     private long savedUpTo;
     /// <summary>Set once events or visitors reach this activation; until then only the due scan has needed it.</summary>
@@ -74,7 +79,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         history = document.JourneyHistoryJson is { } h ? JsonSerializer.Deserialize<List<JourneyEvent>>(h, EngineJson.Options)! : [];
         ForgetSerializedModel();
         popups = new VisitorPopups(Kind, Id, () => stored.State, logger);
-        this.RegisterGrainTimer(_ => SaveAsync(), new GrainTimerCreationOptions(SaveBehind, SaveBehind));
+        this.RegisterGrainTimer(_ => readerFlushes ? Task.CompletedTask : SaveAsync(), new GrainTimerCreationOptions(SaveBehind, SaveBehind));
         if (document.DueAt is { } due && due <= Now)
         {
             // Overdue while no silo held this profile: run now rather than at the next due scan.
@@ -113,6 +118,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             await ApplyEventsAsync(fresh, () => stored.State.LastAppliedPosition = upTo);
         }
         dirty = true;
+        readerFlushes = true;
         await SendPopupsAsync();
         return new Delivery(Held: true, savedUpTo);
     }
@@ -494,6 +500,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             throw;
         }
         savedUpTo = upTo;
+        readerFlushes = false;
         ForgetSerializedModel();
         services.Stats.Record(counted, outcomes);
     }
