@@ -73,7 +73,7 @@ public static class MarkdownReport
         {
             return target + Invariant($": not judged** (the fixed-rate phase offered only {r.Options.Rate:N0} events/s).");
         }
-        var rate = Invariant($"{load.EventsPerSecond:N0} events/s ({(load.EventsPerSecond / IngestionReport.TargetEventsPerSecond - 1) * 100:+0;-0}% vs target)");
+        var rate = Invariant($"{load.EventsPerSecond:N0} events/s ({(load.EventsPerSecond / IngestionReport.TargetEventsPerSecond - 1) * 100:+0;-0;0}% vs target)");
         var p99 = Invariant($"p99 {load.AckLatency.P99:F1} ms ({load.AckLatency.P99 / IngestionReport.TargetP99Milliseconds * 100:F0}% of the budget)");
         var ceiling = Invariant($"ceiling {r.ClosedLoop.Load.EventsPerSecond:N0} events/s ({r.ClosedLoop.Load.EventsPerSecond / IngestionReport.TargetEventsPerSecond:F1}x target)");
         return target + (r.TargetMet ? ": met**" : ": missed**") + $" - {rate}, {p99}, {load.FailedRequests} failed requests; {ceiling}.";
