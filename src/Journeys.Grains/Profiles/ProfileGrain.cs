@@ -437,11 +437,11 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     }
 
     /// <summary>
-    /// Pushed at once, saved with the profile's next save (its reader's checkpoint, at most a couple of seconds
-    /// later) together with what became of them (delivered, or pending for the next visit) and the position
+    /// Pushed at once, saved with the profile's next save (soon after the step: see <see cref="SaveSoon"/>)
+    /// together with what became of them (delivered, or pending for the next visit) and the position
     /// of the events that made them. A crash before that save leaves the events to the journal's replay,
     /// which makes the same popups again with the same ids: none is lost, and the browser SDK shows an id
-    /// once. A save per popup would double the database writes of a popup-heavy load (docs/benchmarks.md).
+    /// once. A profile getting several popups a second saves them once a second, not once each (docs/benchmarks.md).
     /// </summary>
     private async Task SendPopupsAsync()
     {
