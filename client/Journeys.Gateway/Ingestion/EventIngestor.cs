@@ -22,7 +22,7 @@ public sealed class EventIngestor(IEventJournal journal, IOutboxStore outbox, IC
         {
             // The answer does not wait for delivery: the events are durable, and without a silo the
             // reader's poll or reminder picks them up later.
-            _ = NotifyAsync(partition.Key);
+            _ = NotifyAsync(partition.Key, partition.Max(r => r.Position));
         }
         return result;
     }
@@ -41,11 +41,11 @@ public sealed class EventIngestor(IEventJournal journal, IOutboxStore outbox, IC
             : null;
     }
 
-    private async Task NotifyAsync(int partition)
+    private async Task NotifyAsync(int partition, long committedUpTo)
     {
         try
         {
-            await cluster.GetGrain<IJournalPartitionGrain>(partition).NotifyAsync();
+            await cluster.GetGrain<IJournalPartitionGrain>(partition).NotifyAsync(committedUpTo);
         }
         catch (Exception ex)
         {

@@ -18,6 +18,10 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
     private const int CheckpointEveryProfiles = 2000;
     // The fallback for rows nobody notified of (a gateway that died after its commit, a lost notification).
     private static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(200);
+    // Rows a notification announced but the xmin guard held back wait for an older transaction (most
+    // often a profile save) that ends within milliseconds: look again that soon, then less often, and
+    // leave them to the poll once the looks would add up to its period.
+    private static readonly TimeSpan FirstHeldBackRetry = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan CheckpointPeriod = TimeSpan.FromSeconds(2);
     // Bounds the lateness of a due step whose profile is not active (active ones have a precise timer).
     private static readonly TimeSpan DueScanPeriod = TimeSpan.FromSeconds(1);
@@ -32,6 +36,7 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
     private long checkpoint;
     // Bumped by a rewind: a batch or checkpoint that started before it must not move the cursor past it.
     private long rewinds;
+    private long committedUpTo;
     private readonly SemaphoreSlim saving = new(1, 1);
     private Task? pump;
     private bool pumpAgain;
@@ -58,7 +63,11 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
 
     public void Dispose() => saving.Dispose();
 
-    Task IJournalPartitionGrain.NotifyAsync() => PumpAsync();
+    Task IJournalPartitionGrain.NotifyAsync(long committedUpTo)
+    {
+        this.committedUpTo = Math.Max(this.committedUpTo, committedUpTo);
+        return PumpAsync();
+    }
 
     async Task<long> IJournalPartitionGrain.CatchUpAsync()
     {
@@ -99,16 +108,39 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
 
     private async Task RunPumpAsync()
     {
+        var waited = TimeSpan.Zero;
+        var retry = FirstHeldBackRetry;
         do
         {
             pumpAgain = false;
-            while (await DeliverNextBatchAsync() == Read.More)
+            var from = delivered;
+            Read read;
+            while ((read = await DeliverNextBatchAsync()) == Read.More)
             {
                 if (unsavedProfiles.Count >= CheckpointEveryProfiles)
                 {
                     await SaveCheckpointAsync();
                 }
             }
+            if (delivered > from)
+            {
+                // Rows held back now wait for other transactions than the last ones did.
+                (waited, retry) = (TimeSpan.Zero, FirstHeldBackRetry);
+            }
+            if (read != Read.CaughtUp || delivered >= committedUpTo || pumpAgain)
+            {
+                continue;
+            }
+            if (waited + retry > PollPeriod)
+            {
+                // The announcement is used up: polls read the rows whenever the guard lets them through.
+                committedUpTo = 0;
+                continue;
+            }
+            await Task.Delay(retry);
+            waited += retry;
+            retry *= 2;
+            pumpAgain = true;
         }
         while (pumpAgain);
     }
@@ -247,7 +279,7 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
     {
         /// <summary>A full batch was delivered: there may be more.</summary>
         More,
-        /// <summary>Everything committed is delivered.</summary>
+        /// <summary>Everything the guard lets through is delivered.</summary>
         CaughtUp,
         Failed,
     }

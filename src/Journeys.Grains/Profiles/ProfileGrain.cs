@@ -30,11 +30,6 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     private const int SegmentHistoryKept = 50;
     private const int TimelineKept = 100;
     private static readonly TimeSpan SaveBehind = TimeSpan.FromSeconds(5);
-    /// <summary>
-    /// Counters reach the dashboards only with the save (see unsavedStats), so a journey step saves soon; a profile
-    /// stepping several times a second saves at most this often, its steps sharing a write.
-    /// </summary>
-    private static readonly TimeSpan CountersSavedAtMostEvery = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PreciseTimerHorizon = TimeSpan.FromMinutes(5);
 
     private TState state = null!;
@@ -42,7 +37,6 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     private List<JourneyEvent> history = [];
     private IGrainTimer? dueTimer;
     private IGrainTimer? saveSoon;
-    private DateTimeOffset lastSavedAt;
 
     /// <summary>Counters of changes not saved yet: they reach the stats buffer with the save, so a replay after a crash counts once.</summary>
     private readonly List<NodeStatDelta> unsavedStats = [];
@@ -50,11 +44,6 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     private VisitorPopups popups = null!;
     private readonly List<PopupMessage> outgoing = [];
     private bool dirty;
-    /// <summary>
-    /// Changes made since the last save include events its journal reader delivered, so the reader's next checkpoint
-    /// (every 2 s) saves the profile: the save-behind timer leaves it to that, rather than write a busy profile twice.
-    /// </summary>
-    private bool readerFlushes;
     /// <summary>The last applied position of the saved state: what a reader's checkpoint may pass for this profile.</summary>
     private long savedUpTo;
     /// <summary>Set once events or visitors reach this activation; until then only the due scan has needed it.</summary>
@@ -86,7 +75,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         history = document.JourneyHistoryJson is { } h ? JsonSerializer.Deserialize<List<JourneyEvent>>(h, EngineJson.Options)! : [];
         ForgetSerializedModel();
         popups = new VisitorPopups(Kind, Id, () => stored.State, logger);
-        this.RegisterGrainTimer(_ => readerFlushes ? Task.CompletedTask : SaveAsync(), new GrainTimerCreationOptions(SaveBehind, SaveBehind));
+        this.RegisterGrainTimer(_ => SaveAsync(), new GrainTimerCreationOptions(SaveBehind, SaveBehind));
         if (document.DueAt is { } due && due <= Now)
         {
             // Overdue while no silo held this profile: run now rather than at the next due scan.
@@ -107,10 +96,6 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             logger.LogWarning(
                 "{ProfileKind} {ProfileId} holds events up to {Position} but its reader saw it apply up to {AppliedBefore}: an activation's applied events were lost; asking for a replay",
                 Kind, Id, stored.State.LastAppliedPosition, appliedBefore);
-            // This activation may also be one that read its state before another activation's last save (two can live
-            // for a moment after a silo dies): replaying on top of it would skip what that save holds. The next call
-            // activates afresh from storage, which holds every event up to the reader's checkpoint.
-            DeactivateOnIdle();
             return new Delivery(Held: false, savedUpTo);
         }
         var fresh = events.Where(e => e.Position > stored.State.LastAppliedPosition).ToList();
@@ -129,7 +114,6 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             await ApplyEventsAsync(fresh, () => stored.State.LastAppliedPosition = upTo);
         }
         dirty = true;
-        readerFlushes = true;
         await SendPopupsAsync();
         return new Delivery(Held: true, savedUpTo);
     }
@@ -345,27 +329,23 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         StagePopups(run.Commands);
         if (unsavedStats.Count > 0)
         {
+            // Counters wait for the save (see unsavedStats).
             SaveSoon();
         }
     }
 
     /// <summary>
-    /// Saves in a turn of its own (the journal reader does not wait for it), right away if the last save is a
-    /// second old, else a second after it.
+    /// Saves in a turn of its own right after this one: the journal reader does not wait for it, and it is
+    /// group-committed with the saves of other profiles.
     /// </summary>
     private void SaveSoon()
     {
-        if (saveSoon is not null)
-        {
-            return;
-        }
-        var wait = lastSavedAt + CountersSavedAtMostEvery - Now;
-        saveSoon = this.RegisterGrainTimer(_ =>
+        saveSoon ??= this.RegisterGrainTimer(_ =>
         {
             saveSoon?.Dispose();
             saveSoon = null;
             return SaveAsync();
-        }, new GrainTimerCreationOptions(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        }, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
     }
 
     private void RecordWaiting(IEnumerable<JourneyInstance> before, IEnumerable<JourneyInstance> after)
@@ -437,11 +417,12 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     }
 
     /// <summary>
-    /// Pushed at once, saved with the profile's next save (soon after the step: see <see cref="SaveSoon"/>)
-    /// together with what became of them (delivered, or pending for the next visit) and the position
-    /// of the events that made them. A crash before that save leaves the events to the journal's replay,
-    /// which makes the same popups again with the same ids: none is lost, and the browser SDK shows an id
-    /// once. A profile getting several popups a second saves them once a second, not once each (docs/benchmarks.md).
+    /// Pushed first, then saved in the next turn with what became of them (delivered, or pending for the
+    /// next visit) and the position of the events that made them. A crash before that save leaves the
+    /// events to the journal's replay, which makes the same popups again: none is lost, and the one window
+    /// for a repeat is between a push and its save. Saving before the push would put a database round
+    /// trip on every popup's way without narrowing that window; saving in this turn would make the
+    /// journal reader's next batch wait for it.
     /// </summary>
     private async Task SendPopupsAsync()
     {
@@ -453,6 +434,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         outgoing.Clear();
         await popups.PushAsync(sending, Now);
         dirty = true;
+        SaveSoon();
     }
 
     /// <summary>
@@ -535,8 +517,6 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             throw;
         }
         savedUpTo = upTo;
-        lastSavedAt = Now;
-        readerFlushes = false;
         ForgetSerializedModel();
         services.Stats.Record(counted, outcomes);
     }

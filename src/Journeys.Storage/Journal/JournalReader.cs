@@ -8,16 +8,15 @@ public sealed class JournalReader(NpgsqlDataSource dataSource)
     private const string Columns = "position, partition, message_id, profile_kind, profile_id, type, event, occurred_at, received_at, payload::text";
 
     /// <summary>
-    /// Committed events of a partition after <paramref name="afterPosition"/>, in position order. Every journal
-    /// commit holds <see cref="JournalWriter.WriterLockKey"/> from before it draws its first position until it has
-    /// committed, so the committed rows are always all positions up to some point: a reader cannot pass a smaller
-    /// position that commits later.
+    /// Committed events of a partition after <paramref name="afterPosition"/>, in position order,
+    /// stopping before any row whose transaction is not older than every running one.
     /// </summary>
     public async Task<IReadOnlyList<JournalRecord>> ReadPartitionAsync(int partition, long afterPosition, int limit, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT {Columns} FROM journal
             WHERE partition = @partition AND position > @after
+              AND txid < pg_snapshot_xmin(pg_current_snapshot())
             ORDER BY position
             LIMIT @limit
             """);
