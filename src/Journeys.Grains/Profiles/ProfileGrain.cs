@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Text.Json;
 using Journeys.Contracts.Visitors;
 using Journeys.Engine;
@@ -30,6 +31,13 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     private const int SegmentHistoryKept = 50;
     private const int TimelineKept = 100;
     private static readonly TimeSpan SaveBehind = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// A profile saves right after a step unless it wrote less than this ago: then the change waits for its
+    /// journal reader's checkpoint (every 2 s), or for the save-behind timer if no reader delivered it. A
+    /// visitor whose every page view shows a popup would otherwise rewrite the whole document per event
+    /// (docs/benchmarks.md, popups), while a lone event still reaches the dashboards' counters at once.
+    /// </summary>
+    private static readonly TimeSpan SaveSoonSpacing = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan PreciseTimerHorizon = TimeSpan.FromMinutes(5);
 
     private TState state = null!;
@@ -44,6 +52,8 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     private VisitorPopups popups = null!;
     private readonly List<PopupMessage> outgoing = [];
     private bool dirty;
+    /// <summary>When the last write began (<see cref="Stopwatch"/> ticks: the spacing is about load, not the journeys' clock).</summary>
+    private long lastWriteStarted;
     /// <summary>The last applied position of the saved state: what a reader's checkpoint may pass for this profile.</summary>
     private long savedUpTo;
     /// <summary>Set once events or visitors reach this activation; until then only the due scan has needed it.</summary>
@@ -53,6 +63,8 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     /// journey steps, scheduling and popups; dropped when the change ends, so an idle profile does not hold them.
     /// </summary>
     private (TState State, JsonElement Traits, JsonElement Computed)? rendered;
+    /// <summary>The timeline's sends of the last 30 days, for the views of the same change; dropped with <see cref="rendered"/>.</summary>
+    private List<SentMessage>? recentSends;
 
     protected abstract string Kind { get; }
     protected abstract TState Create(string id);
@@ -68,23 +80,44 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var document = stored.State;
-        savedUpTo = document.LastAppliedPosition;
-        state = document.StateJson is { } json ? ProfileJson.Deserialize<TState>(json) : Create(Id);
-        journeys = document.JourneysJson is { } j ? JsonSerializer.Deserialize<ProfileJourneysState>(j, EngineJson.Options)! : ProfileJourneysState.Empty;
-        history = document.JourneyHistoryJson is { } h ? JsonSerializer.Deserialize<List<JourneyEvent>>(h, EngineJson.Options)! : [];
-        ForgetSerializedModel();
+        Load();
         popups = new VisitorPopups(Kind, Id, () => stored.State, logger);
         this.RegisterGrainTimer(_ => SaveAsync(), new GrainTimerCreationOptions(SaveBehind, SaveBehind));
-        if (document.DueAt is { } due && due <= Now)
+        if (stored.State.DueAt is { } due && due <= Now)
         {
             // Overdue while no silo held this profile: run now rather than at the next due scan.
             await RunDueAsync();
         }
         else
         {
-            SetPreciseTimer(document.DueAt);
+            SetPreciseTimer(stored.State.DueAt);
         }
+    }
+
+    private void Load()
+    {
+        var document = stored.State;
+        savedUpTo = document.LastAppliedPosition;
+        state = document.StateJson is { } json ? ProfileJson.Deserialize<TState>(json) : Create(Id);
+        journeys = document.JourneysJson is { } j ? JsonSerializer.Deserialize<ProfileJourneysState>(j, EngineJson.Options)! : ProfileJourneysState.Empty;
+        history = document.JourneyHistoryJson is { } h ? JsonSerializer.Deserialize<List<JourneyEvent>>(h, EngineJson.Options)! : [];
+        ForgetSerializedModel();
+    }
+
+    /// <summary>
+    /// Drops what this activation holds for the latest save. Its unsaved changes go too, counters and popups
+    /// included: they came from events past that save, which the journal delivers again.
+    /// </summary>
+    private async Task ReloadAsync()
+    {
+        await stored.ReadStateAsync();
+        Load();
+        dirty = false;
+        unsavedStats.Clear();
+        unsavedOutcomes.Clear();
+        outgoing.Clear();
+        ForgetRendered();
+        SetPreciseTimer(stored.State.DueAt);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SaveAsync();
@@ -93,10 +126,21 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     {
         if (stored.State.LastAppliedPosition < appliedBefore)
         {
+            // Another activation applied them (two can live for a while after a silo dies), or a save was lost.
+            // A replay starts at the reader's checkpoint, which every save holds but this activation's memory may
+            // not: it may have read its state before the other activation's last save. So take the latest save first.
+            var held = stored.State.LastAppliedPosition;
+            await ReloadAsync();
+            if (stored.State.LastAppliedPosition < appliedBefore)
+            {
+                logger.LogWarning(
+                    "{ProfileKind} {ProfileId} held events up to {Position} and its latest save up to {Saved}, but its reader saw it apply up to {AppliedBefore}: applied events were lost; asking for a replay",
+                    Kind, Id, held, stored.State.LastAppliedPosition, appliedBefore);
+                return new Delivery(Held: false, savedUpTo);
+            }
             logger.LogWarning(
-                "{ProfileKind} {ProfileId} holds events up to {Position} but its reader saw it apply up to {AppliedBefore}: an activation's applied events were lost; asking for a replay",
-                Kind, Id, stored.State.LastAppliedPosition, appliedBefore);
-            return new Delivery(Held: false, savedUpTo);
+                "{ProfileKind} {ProfileId} held events up to {Position}, its reader saw it apply up to {AppliedBefore}: took the latest save, which holds up to {Saved}",
+                Kind, Id, held, appliedBefore, stored.State.LastAppliedPosition);
         }
         var fresh = events.Where(e => e.Position > stored.State.LastAppliedPosition).ToList();
         if (fresh.Count == 0)
@@ -188,12 +232,9 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         var live = await services.LiveJourneys.GetAsync();
         var policies = live.FirstOrDefault(j => j.JourneyId == journeyId)?.Versions.GetValueOrDefault(version)?.Policies ?? new JourneyPolicies();
         var since = Now - TimeSpan.FromDays(30);
-        var otherSends = stored.State.Timeline
-            .Where(t => t.Channel is not null && t.DedupeKey != dedupeKey && t.At > since && t.Status is not (OutboxStatus.Suppressed or OutboxStatus.Dead))
-            .Select(t => new SentMessage(Enum.Parse<Channel>(t.Channel!, ignoreCase: true), t.At))
-            .ToList();
+        var otherSends = TimelineEntry.SendsSince(stored.State.Timeline, since, t => t.DedupeKey != dedupeKey && t.Status is not (OutboxStatus.Suppressed or OutboxStatus.Dead));
         var decision = SendTimeCheck.Evaluate(View(state, history, live), policies, Enum.Parse<Channel>(channel, ignoreCase: true), topic, otherSends, Now);
-        rendered = null;
+        ForgetRendered();
         return new DeliveryCheck(decision.SuppressedReason, decision.DeferredUntil, decision.DeferredReason, ProfileJson.Serialize(state));
     }
 
@@ -281,7 +322,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             RecordSegments(segments);
         }
         Schedule(live);
-        rendered = null;
+        ForgetRendered();
     }
 
     private async Task RunDueAsync()
@@ -293,7 +334,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         Commit(run, markApplied: null);
         dirty = true;
         Schedule(live);
-        rendered = null;
+        ForgetRendered();
         await SendPopupsAsync();
         await SaveAsync();
     }
@@ -335,12 +376,16 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     }
 
     /// <summary>
-    /// Saves in a turn of its own right after this one: the journal reader does not wait for it, and it is
-    /// group-committed with the saves of other profiles.
+    /// Saves in a turn of its own right after this one (see <see cref="SaveSoonSpacing"/>): the journal reader
+    /// does not wait for it, and it is group-committed with the saves of other profiles.
     /// </summary>
     private void SaveSoon()
     {
-        saveSoon ??= this.RegisterGrainTimer(_ =>
+        if (saveSoon is not null || Stopwatch.GetElapsedTime(lastWriteStarted) < SaveSoonSpacing)
+        {
+            return;
+        }
+        saveSoon = this.RegisterGrainTimer(_ =>
         {
             saveSoon?.Dispose();
             saveSoon = null;
@@ -386,6 +431,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
                 SendMessage or CallWebhook => OutboxStatus.Queued,
                 _ => TimelineEntry.AwaitingHandler,
             };
+            recentSends = null;
             timeline.Add(new TimelineEntry(Now, TypeName(action), action.JourneyId, action.Version, action.NodeId, action.DedupeKey, ChannelOf(action), status,
                 TimelineEntry.CommandJsonOf(action)));
             logger.LogInformation("{ProfileKind} {ProfileId}: {Action} from {JourneyId} v{Version} node {NodeId}", Kind, Id, TypeName(action), action.JourneyId, action.Version, action.NodeId);
@@ -417,7 +463,8 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     }
 
     /// <summary>
-    /// Pushed first, then saved in the next turn with what became of them (delivered, or pending for the
+    /// Pushed first, then saved soon (<see cref="SaveSoon"/>: the next turn, or with the reader's checkpoint up
+    /// to 2 s later for a profile that saved less than 2 s ago) with what became of them (delivered, or pending for the
     /// next visit) and the position of the events that made them. A crash before that save leaves the
     /// events to the journal's replay, which makes the same popups again: none is lost, and the one window
     /// for a repeat is between a push and its save. Saving before the push would put a database round
@@ -505,6 +552,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         List<NodeOutcomeDelta> outcomes = [.. unsavedOutcomes];
         unsavedStats.Clear();
         unsavedOutcomes.Clear();
+        lastWriteStarted = Stopwatch.GetTimestamp();
         try
         {
             await stored.WriteStateAsync();
@@ -536,11 +584,14 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     private Engine.Journeys.ProfileView View(TState current, IReadOnlyList<JourneyEvent> events, IReadOnlyList<RunnableJourney> live)
     {
         var since = Now - TimeSpan.FromDays(30);
-        var sends = stored.State.Timeline
-            .Where(t => t.Channel is not null && t.At > since)
-            .Select(t => new SentMessage(Enum.Parse<Channel>(t.Channel!, ignoreCase: true), t.At))
-            .ToList();
-        return ProfileViews.For(current, ConditionInputs(current), services.LiveJourneys.Topics, sends, events);
+        recentSends ??= TimelineEntry.SendsSince(stored.State.Timeline, since);
+        return ProfileViews.For(current, ConditionInputs(current), services.LiveJourneys.Topics, recentSends, events);
+    }
+
+    private void ForgetRendered()
+    {
+        rendered = null;
+        recentSends = null;
     }
 
     private (JsonElement Traits, JsonElement Computed) ConditionInputs(TState current)

@@ -31,15 +31,41 @@ public sealed record TimelineEntry(
     public const string Delivered = "delivered";
     public const string Expired = "expired";
 
-    /// <summary>
-    /// The command as the timeline keeps it: without the text of inline templates, which the journey
-    /// version holds. A busy profile saves its timeline often, and a popup's or e-mail's template would
-    /// be most of every save.
-    /// </summary>
-    public static string CommandJsonOf(ActionCommand action) => JsonSerializer.Serialize<JourneyCommand>(action switch
+    private static readonly Dictionary<string, Channel> Channels = Enum.GetValues<Channel>().ToDictionary(c => c.ToString(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The sends since <paramref name="since"/> (messages, webhooks and popups), oldest first: what frequency caps count.</summary>
+    public static List<SentMessage> SendsSince(List<TimelineEntry> timeline, DateTimeOffset since, Func<TimelineEntry, bool>? counted = null)
     {
-        ShowPopup popup => popup with { Template = popup.Template with { Subject = null, Body = null } },
-        SendMessage message => message with { Template = message.Template with { Subject = null, Body = null } },
-        _ => action,
-    }, EngineJson.Options);
+        var sends = new List<SentMessage>();
+        foreach (var entry in timeline)
+        {
+            if (entry.Channel is { } channel && entry.At > since && (counted is null || counted(entry)))
+            {
+                sends.Add(new SentMessage(Channels[channel], entry.At));
+            }
+        }
+        return sends;
+    }
+
+    /// <summary>
+    /// The command as the timeline keeps it: without what the entry itself holds (profile, journey, version,
+    /// node, dedupe key) and without the text of inline templates, which the journey version holds. A busy
+    /// profile saves its timeline often, and those would be most of every save.
+    /// </summary>
+    public static string CommandJsonOf(ActionCommand action)
+    {
+        var command = JsonSerializer.SerializeToNode<JourneyCommand>(action switch
+        {
+            ShowPopup popup => popup with { Template = popup.Template with { Subject = null, Body = null } },
+            SendMessage message => message with { Template = message.Template with { Subject = null, Body = null } },
+            _ => action,
+        }, EngineJson.Options)!.AsObject();
+        foreach (var held in EntryFields)
+        {
+            command.Remove(held);
+        }
+        return command.ToJsonString(EngineJson.Options);
+    }
+
+    private static readonly string[] EntryFields = ["profileId", "journeyId", "version", "nodeId", "dedupeKey"];
 }

@@ -68,14 +68,18 @@ public sealed class JourneyStatsBuffer(IJourneyStatsStore store, IJourneyOutcome
     public static NodeStatDelta Waiting(string journeyId, int version, string nodeId, int change) =>
         new(journeyId, version, nodeId, Waiting: change);
 
+    /// <summary>
+    /// One change's counters go into the same write: read between two writes, a dashboard (or a test) that
+    /// sees one of them, say a step passed, also sees the rest, say the instance now waiting at the next node.
+    /// </summary>
     public void Record(IEnumerable<NodeStatDelta> deltas, IEnumerable<NodeOutcomeDelta> outcomeDeltas)
     {
-        foreach (var delta in deltas)
-        {
-            Add(delta.JourneyId, delta.Version, delta.NodeId, delta);
-        }
         lock (gate)
         {
+            foreach (var delta in deltas)
+            {
+                Add(delta.JourneyId, delta.Version, delta.NodeId, delta);
+            }
             foreach (var o in outcomeDeltas)
             {
                 var key = (o.JourneyId, o.Version, o.NodeId, o.Counter, o.Outcome);
@@ -126,9 +130,12 @@ public sealed class JourneyStatsBuffer(IJourneyStatsStore store, IJourneyOutcome
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Journey counters not written; {Rows} rows kept for the next flush", batch.Count);
-            foreach (var delta in batch.Values)
+            lock (gate)
             {
-                Add(delta.JourneyId, delta.Version, delta.NodeId, delta);
+                foreach (var delta in batch.Values)
+                {
+                    Add(delta.JourneyId, delta.Version, delta.NodeId, delta);
+                }
             }
             written = false;
         }
@@ -155,11 +162,7 @@ public sealed class JourneyStatsBuffer(IJourneyStatsStore store, IJourneyOutcome
         return written;
     }
 
-    private void Add(string journeyId, int version, string nodeId, NodeStatDelta delta)
-    {
-        lock (gate)
-        {
-            pending[(journeyId, version, nodeId)] = pending.TryGetValue((journeyId, version, nodeId), out var sum) ? sum.Plus(delta) : delta;
-        }
-    }
+    /// <summary>Callers hold <see cref="gate"/>.</summary>
+    private void Add(string journeyId, int version, string nodeId, NodeStatDelta delta) =>
+        pending[(journeyId, version, nodeId)] = pending.TryGetValue((journeyId, version, nodeId), out var sum) ? sum.Plus(delta) : delta;
 }

@@ -87,7 +87,8 @@ public sealed class VisitorPopups(string kind, string profileId, Func<ProfileDoc
     private void SetStatus(PopupMessage popup, string status)
     {
         var timeline = document().Timeline;
-        var at = timeline.FindIndex(t => t.DedupeKey == popup.DedupeKey);
+        // From the newest end: a popup being delivered was most often staged by this very change.
+        var at = timeline.FindLastIndex(t => t.DedupeKey == popup.DedupeKey);
         if (at >= 0)
         {
             timeline[at] = timeline[at] with { Status = status };

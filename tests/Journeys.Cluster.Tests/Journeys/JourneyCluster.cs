@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Journeys.Contracts.Journal;
@@ -116,6 +117,14 @@ public sealed class JourneyCluster : IAsyncDisposable
             await Cluster.Client.GetGrain<IJournalPartitionGrain>(partition).NotifyAsync();
         }
         return appended.Stored;
+    }
+
+    /// <summary>Journal events of <paramref name="calls"/> as a reader would deliver them after <paramref name="position"/>, not committed anywhere.</summary>
+    public ImmutableArray<JournalEvent> Unjournaled(long position, params JsonObject[] calls)
+    {
+        var parsed = EventParser.Default.ParseBatch(new JsonObject { ["batch"] = new JsonArray([.. calls]) }, Now);
+        Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors));
+        return [.. JournalEntries.From(parsed.Events).Select((e, i) => new JournalEvent(position + 1 + i, e.MessageId, e.Type, e.Event, e.OccurredAt, e.Payload))];
     }
 
     /// <summary>Delivers the profile's journal events to it again, as a partition reader does after a crash left its checkpoint behind.</summary>

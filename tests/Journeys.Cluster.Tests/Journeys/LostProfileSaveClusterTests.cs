@@ -36,6 +36,35 @@ public sealed class LostProfileSaveClusterTests(PostgresFixture postgres)
         Assert.Equal(6, recent.Count);
     }
 
+    [Fact]
+    public async Task An_activation_that_read_its_state_before_another_activations_last_save_takes_that_save_and_applies_every_event_once()
+    {
+        await using var journeys = await JourneyCluster.StartAsync(postgres.Server, silos: 1);
+        const string id = "stale-activation";
+        var profile = journeys.Cluster.Client.GetProfile(Kind, id);
+        await journeys.SendAsync(Calls.PageView(id), Calls.PageView(id), Calls.PageView(id));
+        var olderPosition = await profile.FlushAsync();
+        var older = await SavedRow.ReadAsync(journeys.ConnectionString, Kind, id);
+        await journeys.SendAsync(Calls.PageView(id), Calls.PageView(id));
+        var latestPosition = await profile.FlushAsync();
+        var latest = await SavedRow.ReadAsync(journeys.ConnectionString, Kind, id);
+
+        // Two activations of one profile, as after a silo failure: the first is collected, the second reads the
+        // older save, and the first one's last save lands after that read.
+        await journeys.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
+        await older.WriteAsync(journeys.ConnectionString, latest.Version + 1);
+        Assert.Equal(olderPosition, (await profile.GetAsync()).LastAppliedPosition);
+        await latest.WriteAsync(journeys.ConnectionString, latest.Version + 2);
+
+        // The reader saw the profile apply up to the latest save and delivers the next event.
+        var delivery = await profile.ApplyAsync(journeys.Unjournaled(latestPosition, Calls.PageView(id)), appliedBefore: latestPosition);
+
+        Assert.True(delivery.Held, "the activation asked for a replay instead of taking the latest save");
+        var held = System.Text.Json.Nodes.JsonNode.Parse((await profile.GetAsync()).StateJson)!;
+        var recent = held["recentEvents"]!.AsArray().Select(e => (string)e!["messageId"]!).ToList();
+        Assert.Equal((6L, 6, 6), ((long)held["eventCount"]!, recent.Count, recent.Distinct().Count()));
+    }
+
     private static async Task UntilAsync(Func<Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
@@ -43,6 +72,32 @@ public sealed class LostProfileSaveClusterTests(PostgresFixture postgres)
         {
             Assert.True(DateTime.UtcNow < deadline, $"timed out waiting until {what}");
             await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>A profile's saved row, to put back later as another activation's save.</summary>
+    private sealed record SavedRow(string GrainId, int Version, byte[] Payload)
+    {
+        public static async Task<SavedRow> ReadAsync(string connectionString, string kind, string id)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var read = new NpgsqlCommand("SELECT version, payload FROM profile_state WHERE grain_id = @grain_id AND state_name = 'profile'", connection);
+            read.Parameters.AddWithValue("grain_id", $"{kind}/{id}");
+            await using var reader = await read.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync(), "the profile has a saved state");
+            return new SavedRow($"{kind}/{id}", reader.GetInt32(0), reader.GetFieldValue<byte[]>(1));
+        }
+
+        public async Task WriteAsync(string connectionString, int version)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var write = new NpgsqlCommand("UPDATE profile_state SET version = @version, payload = @payload WHERE grain_id = @grain_id AND state_name = 'profile'", connection);
+            write.Parameters.AddWithValue("version", version);
+            write.Parameters.AddWithValue("payload", Payload);
+            write.Parameters.AddWithValue("grain_id", GrainId);
+            Assert.Equal(1, await write.ExecuteNonQueryAsync());
         }
     }
 

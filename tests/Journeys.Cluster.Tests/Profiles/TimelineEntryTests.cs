@@ -27,10 +27,16 @@ public sealed class TimelineEntryTests
     }
 
     [Fact]
-    public void Commands_without_a_template_are_kept_whole()
+    public void A_command_is_kept_without_what_its_entry_holds()
     {
-        var points = new AwardPoints { Points = 250, Reason = "gold", JourneyId = "tiers", NodeId = "award" };
+        var points = new AwardPoints
+        {
+            Points = 250, Reason = "gold", ProfileId = "p-1", JourneyId = "tiers", Version = 3, InstanceId = "tiers:m-1", NodeId = "award", DedupeKey = "p-1/tiers/v3/tiers:m-1/award/1",
+        };
 
-        Assert.Equal(JsonSerializer.Serialize<JourneyCommand>(points, EngineJson.Options), TimelineEntry.CommandJsonOf(points));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(TimelineEntry.CommandJsonOf(points))!.AsObject();
+
+        Assert.Equal(["instanceId", "points", "reason", "type"], json.Select(p => p.Key).Order());
+        Assert.Equal(250, (int)json["points"]!);
     }
 }
