@@ -30,6 +30,8 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
 {
     private const int SegmentHistoryKept = 50;
     private const int TimelineKept = 100;
+    /// <summary>Messages and webhooks of the caps' window kept beyond <see cref="TimelineKept"/>: bounds the document of a heavily messaged profile.</summary>
+    private const int SendsKept = 200;
     private static readonly TimeSpan SaveBehind = TimeSpan.FromSeconds(5);
     /// <summary>
     /// A profile saves right after a step unless it wrote less than this ago: then the change waits for its
@@ -231,7 +233,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     {
         var live = await services.LiveJourneys.GetAsync();
         var policies = live.FirstOrDefault(j => j.JourneyId == journeyId)?.Versions.GetValueOrDefault(version)?.Policies ?? new JourneyPolicies();
-        var since = Now - TimeSpan.FromDays(30);
+        var since = Now - TimelineEntry.CapWindow;
         var otherSends = TimelineEntry.SendsSince(stored.State.Timeline, since, t => t.DedupeKey != dedupeKey && t.Status is not (OutboxStatus.Suppressed or OutboxStatus.Dead));
         var decision = SendTimeCheck.Evaluate(View(state, history, live), policies, Enum.Parse<Channel>(channel, ignoreCase: true), topic, otherSends, Now);
         ForgetRendered();
@@ -436,10 +438,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
                 TimelineEntry.CommandJsonOf(action)));
             logger.LogInformation("{ProfileKind} {ProfileId}: {Action} from {JourneyId} v{Version} node {NodeId}", Kind, Id, TypeName(action), action.JourneyId, action.Version, action.NodeId);
         }
-        if (timeline.Count > TimelineKept)
-        {
-            timeline.RemoveRange(0, timeline.Count - TimelineKept);
-        }
+        TimelineEntry.Trim(timeline, TimelineKept, Now - TimelineEntry.CapWindow, SendsKept);
     }
 
     /// <summary>Popups of steps that just ran (not replays: those are no longer awaiting a handler).</summary>
@@ -583,7 +582,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
 
     private Engine.Journeys.ProfileView View(TState current, IReadOnlyList<JourneyEvent> events, IReadOnlyList<RunnableJourney> live)
     {
-        var since = Now - TimeSpan.FromDays(30);
+        var since = Now - TimelineEntry.CapWindow;
         recentSends ??= TimelineEntry.SendsSince(stored.State.Timeline, since);
         return ProfileViews.For(current, ConditionInputs(current), services.LiveJourneys.Topics, recentSends, events);
     }

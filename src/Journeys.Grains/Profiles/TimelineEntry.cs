@@ -31,7 +31,42 @@ public sealed record TimelineEntry(
     public const string Delivered = "delivered";
     public const string Expired = "expired";
 
+    /// <summary>How far back frequency caps look at the timeline's sends.</summary>
+    public static readonly TimeSpan CapWindow = TimeSpan.FromDays(30);
+
     private static readonly Dictionary<string, Channel> Channels = Enum.GetValues<Channel>().ToDictionary(c => c.ToString(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Keeps the newest <paramref name="kept"/> entries and, older than those, up to <paramref name="sendsKept"/>
+    /// messages and webhooks sent since <paramref name="since"/>: frequency caps count them, and a visitor shown
+    /// a popup on every page view would otherwise push their e-mails out of the timeline and past their caps.
+    /// </summary>
+    public static void Trim(List<TimelineEntry> timeline, int kept, DateTimeOffset since, int sendsKept)
+    {
+        if (timeline.Count <= kept)
+        {
+            return;
+        }
+        var keep = new bool[timeline.Count];
+        var sends = 0;
+        for (var i = timeline.Count - 1; i >= 0; i--)
+        {
+            var entry = timeline[i];
+            var send = entry.Channel is { } channel && Channels[channel] != Engine.Journeys.Channel.Popup && entry.At > since;
+            if (timeline.Count - i <= kept)
+            {
+                keep[i] = true;
+            }
+            else if (send && sends < sendsKept)
+            {
+                keep[i] = true;
+                sends++;
+            }
+        }
+        var remaining = timeline.Where((_, i) => keep[i]).ToList();
+        timeline.Clear();
+        timeline.AddRange(remaining);
+    }
 
     /// <summary>The sends since <paramref name="since"/> (messages, webhooks and popups), oldest first: what frequency caps count.</summary>
     public static List<SentMessage> SendsSince(List<TimelineEntry> timeline, DateTimeOffset since, Func<TimelineEntry, bool>? counted = null)
