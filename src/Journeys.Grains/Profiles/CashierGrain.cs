@@ -1,10 +1,11 @@
 using Journeys.Engine.Events;
 using Journeys.Engine.Profiles;
+using Journeys.Grains.Placement;
 
 namespace Journeys.Grains.Profiles;
 
 [GrainType("cashier")]
-[PreferLocalPlacement]
+[JournalPartitionPlacement]
 public sealed class CashierGrain(
     ProfileGrainServices services,
     [PersistentState("profile", ProfileStorage.Name)] IPersistentState<ProfileDocument> stored,

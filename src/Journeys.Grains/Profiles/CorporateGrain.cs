@@ -1,10 +1,11 @@
 using Journeys.Engine.Events;
 using Journeys.Engine.Profiles;
+using Journeys.Grains.Placement;
 
 namespace Journeys.Grains.Profiles;
 
 [GrainType("corporate")]
-[PreferLocalPlacement]
+[JournalPartitionPlacement]
 public sealed class CorporateGrain(
     ProfileGrainServices services,
     [PersistentState("profile", ProfileStorage.Name)] IPersistentState<ProfileDocument> stored,
