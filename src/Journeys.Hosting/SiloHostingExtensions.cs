@@ -113,8 +113,6 @@ public static class SiloHostingExtensions
     public static ISiloBuilder AddJourneysGrains(this ISiloBuilder silo)
     {
         silo.AddStartupTask<Grains.Journal.JournalReadersStartupTask>();
-        silo.Services.TryAddSingleton(new Storage.Journal.JournalOptions());
-        silo.AddPlacementDirector<Grains.Placement.JournalPartitionPlacement, Grains.Placement.JournalPartitionPlacementDirector>();
         silo.Services.AddSingleton<Grains.Segments.SegmentDefinitions>();
         silo.Services.AddSingleton<Grains.Running.LiveJourneys>();
         silo.Services.AddSingleton<Grains.Running.JourneyStatsBuffer>();

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Journeys.Grains.Placement;
 using Journeys.Grains.Profiles;
 using Journeys.Storage.Journal;
 
@@ -11,11 +10,10 @@ namespace Journeys.Grains.Journal;
 /// already applied, so every acknowledged event is applied exactly once. It also scans its
 /// partition's due index and wakes the profiles whose wait is over (<see cref="DueProfileScanner"/>).
 /// </summary>
-[GrainType(GrainTypeName), Reentrant, JournalPartitionPlacement]
-public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScanner dueProfiles, IClusterMembershipService membership, ILocalSiloDetails localSilo, ILogger<JournalPartitionGrain> logger)
+[GrainType("journal-partition"), Reentrant]
+public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScanner dueProfiles, ILogger<JournalPartitionGrain> logger)
     : Grain, IJournalPartitionGrain, IRemindable, IDisposable
 {
-    public const string GrainTypeName = "journal-partition";
     private const int ReadBatch = 2000;
     private const int CheckpointEveryProfiles = 2000;
     // The fallback for rows nobody notified of (a gateway that died after its commit, a lost notification).
@@ -51,7 +49,6 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
         await this.RegisterOrUpdateReminder("keep-reading", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), CancellationToken.None);
         this.RegisterGrainTimer(_ => PumpAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, PollPeriod) { Interleave = true });
         this.RegisterGrainTimer(_ => SaveCheckpointAsync(), new GrainTimerCreationOptions(CheckpointPeriod, CheckpointPeriod) { Interleave = true });
-        this.RegisterGrainTimer(_ => MoveToItsSilo(), new GrainTimerCreationOptions(CheckpointPeriod, CheckpointPeriod) { Interleave = true });
         this.RegisterGrainTimer(_ => dueScan.IsCompleted ? (Task)ScanDueAsync() : Task.CompletedTask, new GrainTimerCreationOptions(DueScanPeriod, DueScanPeriod) { Interleave = true });
     }
 
@@ -93,21 +90,6 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
         // Its outcome was its caller's; this scan only waits for it to end.
         await ((Task)previous).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
         return await dueProfiles.WakeDueAsync(Partition);
-    }
-
-    /// <summary>
-    /// A silo that joined after this reader activated may now be its partition's place: moving there
-    /// keeps the deliveries to the partition's new profiles within one process. Deactivation saves the
-    /// checkpoint and the new activation reads it, as after any deactivation.
-    /// </summary>
-    private Task MoveToItsSilo()
-    {
-        var silos = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToList();
-        if (silos.Count > 1 && !JournalPartitionPlacementDirector.SiloFor(Partition, silos).Equals(localSilo.SiloAddress))
-        {
-            MigrateOnIdle();
-        }
-        return Task.CompletedTask;
     }
 
     Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => PumpAsync();

@@ -1,11 +1,10 @@
 using Journeys.Engine.Events;
 using Journeys.Engine.Profiles;
-using Journeys.Grains.Placement;
 
 namespace Journeys.Grains.Profiles;
 
 [GrainType("cashier")]
-[JournalPartitionPlacement]
+[PreferLocalPlacement]
 public sealed class CashierGrain(
     ProfileGrainServices services,
     [PersistentState("profile", ProfileStorage.Name)] IPersistentState<ProfileDocument> stored,

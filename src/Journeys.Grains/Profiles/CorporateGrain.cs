@@ -1,11 +1,10 @@
 using Journeys.Engine.Events;
 using Journeys.Engine.Profiles;
-using Journeys.Grains.Placement;
 
 namespace Journeys.Grains.Profiles;
 
 [GrainType("corporate")]
-[JournalPartitionPlacement]
+[PreferLocalPlacement]
 public sealed class CorporateGrain(
     ProfileGrainServices services,
     [PersistentState("profile", ProfileStorage.Name)] IPersistentState<ProfileDocument> stored,

@@ -1,11 +1,10 @@
 using Journeys.Engine.Events;
 using Journeys.Engine.Profiles;
-using Journeys.Grains.Placement;
 
 namespace Journeys.Grains.Profiles;
 
 [GrainType("customer")]
-[JournalPartitionPlacement]
+[PreferLocalPlacement]
 public sealed class CustomerGrain(
     ProfileGrainServices services,
     [PersistentState("profile", ProfileStorage.Name)] IPersistentState<ProfileDocument> stored,
