@@ -21,7 +21,7 @@ namespace Journeys.Grains.Profiles;
 /// What customer, cashier and corporate grains share: exactly-once application of journal events,
 /// write-behind saving, identity merges, segments, journeys woken from the due index, erasure.
 /// Decisions are the engine's; this class loads, calls the engine, keeps the results and saves.
-/// Concrete profile grains use <see cref="Placement.JournalPartitionPlacementAttribute"/>: their events come from
+/// Concrete profile grains use <see cref="PreferLocalPlacementAttribute"/>: their events come from
 /// one journal partition's reader, so activating beside it keeps the hot path's calls in process.
 /// </summary>
 public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersistentState<ProfileDocument> stored, ILogger logger)
