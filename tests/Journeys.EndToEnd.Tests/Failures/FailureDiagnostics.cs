@@ -6,7 +6,7 @@ namespace Journeys.EndToEnd.Tests.Failures;
 
 /// <summary>
 /// What a failed run leaves for the reader: the membership table, how far each journal partition was
-/// read, and the end of every process's log (killed silos included), in <c>failure-tests-diagnostics.log</c>
+/// read, the journal readers' and profiles' warnings of the whole run, and the end of every process's log (killed silos included), in <c>failure-tests-diagnostics.log</c>
 /// beside the figures.
 /// </summary>
 public static class FailureDiagnostics
@@ -32,6 +32,16 @@ public static class FailureDiagnostics
         var processes = cluster.Silos.Select((s, i) => ($"silo {i + 1}", s))
             .Concat(cluster.KilledSilos.Select((s, i) => ($"killed silo process {i + 1}", (HostProcess?)s)))
             .Append(("gateway", cluster.Gateway));
+        // The last lines of a log are the end of the run; the warnings of the journal readers and profiles
+        // (rewinds, lost saves, failed deliveries) are most often from the faults in its middle.
+        text.AppendLine().AppendLine("== warnings and errors of the journal readers and profiles, whole run, every process");
+        foreach (var (name, process) in processes.Where(p => p.Item2 is not null))
+        {
+            foreach (var line in process!.Output.Where(l => l.Contains("Journeys.Grains.", StringComparison.Ordinal) && (l.Contains(" WRN] ", StringComparison.Ordinal) || l.Contains(" ERR] ", StringComparison.Ordinal))))
+            {
+                text.AppendLine($"{name}: {line}");
+            }
+        }
         foreach (var (name, process) in processes.Where(p => p.Item2 is not null))
         {
             text.AppendLine().AppendLine($"== {name} (last {LogLines} lines)");
