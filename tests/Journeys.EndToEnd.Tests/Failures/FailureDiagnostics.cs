@@ -31,18 +31,21 @@ public static class FailureDiagnostics
         }
         var processes = cluster.Silos.Select((s, i) => ($"silo {i + 1}", s))
             .Concat(cluster.KilledSilos.Select((s, i) => ($"killed silo process {i + 1}", (HostProcess?)s)))
-            .Append(("gateway", cluster.Gateway));
+            .Append(("gateway", cluster.Gateway))
+            .Where(p => p.Item2 is not null)
+            .ToList();
         // The last lines of a log are the end of the run; the warnings of the journal readers and profiles
         // (rewinds, lost saves, failed deliveries) are most often from the faults in its middle.
         text.AppendLine().AppendLine("== warnings and errors of the journal readers and profiles, whole run, every process");
-        foreach (var (name, process) in processes.Where(p => p.Item2 is not null))
+        foreach (var (name, process) in processes)
         {
-            foreach (var line in process!.Output.Where(l => l.Contains("Journeys.Grains.", StringComparison.Ordinal) && (l.Contains(" WRN] ", StringComparison.Ordinal) || l.Contains(" ERR] ", StringComparison.Ordinal))))
+            // By the logger's name, not any mention: Orleans' own timer warnings name our grain types too.
+            foreach (var line in process!.Output.Where(l => l.Contains(" WRN] Journeys.Grains.", StringComparison.Ordinal) || l.Contains(" ERR] Journeys.Grains.", StringComparison.Ordinal)))
             {
                 text.AppendLine($"{name}: {line}");
             }
         }
-        foreach (var (name, process) in processes.Where(p => p.Item2 is not null))
+        foreach (var (name, process) in processes)
         {
             text.AppendLine().AppendLine($"== {name} (last {LogLines} lines)");
             foreach (var line in process!.Output.Where(l => !Noise.Any(n => l.Contains(n, StringComparison.Ordinal))).TakeLast(LogLines))
