@@ -29,6 +29,8 @@ public sealed class FailureClusterFixture : IAsyncLifetime
             ["Delivery__Dispatch__LeaseMargin"] = "00:00:03",
             ["Delivery__Dispatch__RetryBase"] = "00:00:01",
             ["Delivery__Webhook__SigningSecret"] = "failure-tests-signing-secret",
+            // Every delivery, save, activation and checkpoint: a failed run's logs then show where an event went.
+            ["Serilog__MinimumLevel__Override__Journeys.Grains"] = "Debug",
         });
     }
 

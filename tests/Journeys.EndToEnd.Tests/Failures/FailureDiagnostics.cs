@@ -7,7 +7,8 @@ namespace Journeys.EndToEnd.Tests.Failures;
 /// <summary>
 /// What a failed run leaves for the reader: the membership table, how far each journal partition was
 /// read, the journal readers' and profiles' warnings of the whole run, and the end of every process's log (killed silos included), in <c>failure-tests-diagnostics.log</c>
-/// beside the figures.
+/// beside the figures; and every process's whole log (with the fixture's Debug level for the grains: each delivery, save and
+/// activation) in <c>failure-tests-{process}.log</c>, to follow one profile's events.
 /// </summary>
 public static class FailureDiagnostics
 {
@@ -54,6 +55,10 @@ public static class FailureDiagnostics
             }
         }
         Directory.CreateDirectory(directory);
+        foreach (var (name, process) in processes)
+        {
+            await File.WriteAllLinesAsync(Path.Combine(directory, $"failure-tests-{name.Replace(' ', '-')}.log"), process!.Output);
+        }
         var path = Path.Combine(directory, "failure-tests-diagnostics.log");
         await File.WriteAllTextAsync(path, text.ToString());
         return path;
