@@ -74,9 +74,33 @@ public sealed class JournalWriterTests(PostgresFixture postgres) : IAsyncLifetim
         var partition = stored[0].Partition;
 
         var first = await reader.ReadPartitionAsync(partition, 0, 10, TestContext.Current.CancellationToken);
-        var rest = await reader.ReadPartitionAsync(partition, first[^1].Position, 100, TestContext.Current.CancellationToken);
+        var rest = await reader.ReadPartitionAsync(partition, first[^1].Record.Position, 100, TestContext.Current.CancellationToken);
 
-        Assert.Equal(stored.Select(s => s.MessageId), first.Concat(rest).Select(r => r.MessageId));
+        Assert.Equal(stored.Select(s => s.MessageId), first.Concat(rest).Select(r => r.Record.MessageId));
+    }
+
+    [Fact]
+    public Task A_partition_read_gives_each_event_its_profiles_previous_position_also_before_the_read() =>
+        EachEventComesWithItsProfilesPreviousPositionAsync(new PostgresEventJournal(writer, reader, new JournalOptions { Partitions = 4 }));
+
+    [Fact]
+    public Task The_embedded_journal_gives_each_event_its_profiles_previous_position_also_before_the_read() =>
+        EachEventComesWithItsProfilesPreviousPositionAsync(new InMemoryEventJournal(new JournalOptions { Partitions = 4 }));
+
+    /// <summary>A profile activation checks it holds the event before a delivery; across reads that event is one the read did not return.</summary>
+    private static async Task EachEventComesWithItsProfilesPreviousPositionAsync(IEventJournal journal)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var stored = (await journal.AppendAsync([Entry("v-1", "fay"), Entry("v-2", "gus"), Entry("v-3", "fay"), Entry("v-4", "hal"), Entry("v-5", "fay")], ct)).Stored;
+        var fay = stored.Where(r => r.ProfileId == "fay").Select(r => r.Position).ToList();
+        var partition = stored.First(r => r.ProfileId == "fay").Partition;
+
+        var all = await journal.ReadPartitionAsync(partition, 0, 100, ct);
+        var later = await journal.ReadPartitionAsync(partition, fay[0], 100, ct);
+
+        Assert.Equal([0, fay[0], fay[1]], all.Where(r => r.Record.ProfileId == "fay").Select(r => r.ProfilePrevious));
+        Assert.Equal([fay[0], fay[1]], later.Where(r => r.Record.ProfileId == "fay").Select(r => r.ProfilePrevious));
+        Assert.All(all.Where(r => r.Record.ProfileId != "fay"), r => Assert.Equal(0, r.ProfilePrevious));
     }
 
     [Fact]
@@ -100,7 +124,7 @@ public sealed class JournalWriterTests(PostgresFixture postgres) : IAsyncLifetim
 
         await transaction.CommitAsync(TestContext.Current.CancellationToken);
         var read = await reader.ReadPartitionAsync(0, 0, 10, TestContext.Current.CancellationToken);
-        Assert.Equal(["slow", "fast"], read.Select(r => r.MessageId));
+        Assert.Equal(["slow", "fast"], read.Select(r => r.Record.MessageId));
     }
 
     [Fact]

@@ -13,13 +13,14 @@ public interface IProfileGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Applies events of this profile; events at or below the last applied position are ignored.
-    /// <paramref name="appliedBefore"/> is the position of the last event the reader saw this profile apply
-    /// (0 when it knows of none since its checkpoint). A profile that holds less than that has lost applied
-    /// events (an activation that ended without saving them): it applies nothing, answers not held, and the
-    /// reader replays from its checkpoint.
+    /// <paramref name="previousPosition"/> is the journal position of this profile's event just before the first of
+    /// <paramref name="events"/> (0 when there is none). An activation holding less has missed an event: another
+    /// activation applied it (two can live for a while when silos come and go) or one ended without saving it. It
+    /// takes the latest save; if that holds less too, it applies nothing, answers not held, and the reader replays
+    /// from its checkpoint. So what a profile holds never has a hole in it, whoever delivered to it.
     /// </summary>
     [Alias("apply")]
-    Task<Delivery> ApplyAsync(ImmutableArray<JournalEvent> events, long appliedBefore);
+    Task<Delivery> ApplyAsync(ImmutableArray<JournalEvent> events, long previousPosition);
 
     /// <summary>Events of an anonymous profile merged into this one; deduplicated per source profile.</summary>
     [Alias("apply-forwarded")]

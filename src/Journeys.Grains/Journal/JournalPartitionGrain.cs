@@ -28,7 +28,7 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
 
     /// <summary>
     /// Profiles delivered to since the checkpoint, each with the last position the reader saw it apply (0: none
-    /// known). A profile that later holds less lost applied events with an activation, and the reader rewinds.
+    /// known). A profile whose flush at the checkpoint holds less lost applied events with an activation, and the reader rewinds.
     /// </summary>
     private readonly Dictionary<(string Kind, string Id), long> unsavedProfiles = [];
     private int Partition => (int)this.GetPrimaryKeyLong();
@@ -45,6 +45,7 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         checkpoint = delivered = await journal.ReadCheckpointAsync(Partition, cancellationToken);
+        logger.LogInformation("Journal partition {Partition}: reader activated, reading from its checkpoint {Checkpoint}", Partition, checkpoint);
         // The reminder brings the reader back after a silo dies, even if nobody sends an event.
         await this.RegisterOrUpdateReminder("keep-reading", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), CancellationToken.None);
         this.RegisterGrainTimer(_ => PumpAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, PollPeriod) { Interleave = true });
@@ -156,9 +157,9 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
 
         // Events of one profile go in one call, in journal order; profiles run in parallel.
         var deliveries = batch
-            .GroupBy(r => (r.ProfileKind, r.ProfileId))
-            .Select(g => (Profile: g.Key, UpTo: g.Last().Position, Applied: GrainFactory.GetProfile(g.Key.ProfileKind, g.Key.ProfileId)
-                .ApplyAsync([.. g.Select(r => new JournalEvent(r.Position, r.MessageId, r.Type, r.Event, r.OccurredAt, r.Payload))], unsavedProfiles.GetValueOrDefault(g.Key))))
+            .GroupBy(r => (r.Record.ProfileKind, r.Record.ProfileId))
+            .Select(g => (Profile: g.Key, UpTo: g.Last().Record.Position, Applied: GrainFactory.GetProfile(g.Key.ProfileKind, g.Key.ProfileId)
+                .ApplyAsync([.. g.Select(r => r.Record).Select(r => new JournalEvent(r.Position, r.MessageId, r.Type, r.Event, r.OccurredAt, r.Payload))], g.First().ProfilePrevious)))
             .ToList();
         foreach (var (profile, _, _) in deliveries)
         {
@@ -197,7 +198,7 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
                 unsavedProfiles[profile] = Math.Max(unsavedProfiles.GetValueOrDefault(profile), upTo);
             }
         }
-        delivered = batch[^1].Position;
+        delivered = batch[^1].Record.Position;
         return batch.Count == ReadBatch ? Read.More : Read.CaughtUp;
     }
 
@@ -258,6 +259,7 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
             }
             await journal.SaveCheckpointAsync(Partition, upTo);
             checkpoint = Math.Max(checkpoint, upTo);
+            logger.LogDebug("Journal partition {Partition}: checkpoint {Checkpoint} saved after {Profiles} profiles flushed", Partition, upTo, profiles.Count);
         }
         catch (Exception ex)
         {

@@ -83,6 +83,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Load();
+        logger.LogDebug("{ProfileKind} {ProfileId} activated; its save holds events up to {Saved}", Kind, Id, savedUpTo);
         popups = new VisitorPopups(Kind, Id, () => stored.State, logger);
         this.RegisterGrainTimer(_ => SaveAsync(), new GrainTimerCreationOptions(SaveBehind, SaveBehind));
         if (stored.State.DueAt is { } due && due <= Now)
@@ -122,27 +123,32 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         SetPreciseTimer(stored.State.DueAt);
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SaveAsync();
-
-    async Task<Delivery> IProfileGrain.ApplyAsync(ImmutableArray<JournalEvent> events, long appliedBefore)
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (stored.State.LastAppliedPosition < appliedBefore)
+        logger.LogDebug("{ProfileKind} {ProfileId} deactivating ({Reason}); applied up to {Position}, saved up to {Saved}", Kind, Id, reason, stored.State.LastAppliedPosition, savedUpTo);
+        return SaveAsync();
+    }
+
+    async Task<Delivery> IProfileGrain.ApplyAsync(ImmutableArray<JournalEvent> events, long previousPosition)
+    {
+        if (stored.State.LastAppliedPosition < previousPosition)
         {
-            // Another activation applied them (two can live for a while after a silo dies), or a save was lost.
-            // A replay starts at the reader's checkpoint, which every save holds but this activation's memory may
-            // not: it may have read its state before the other activation's last save. So take the latest save first.
+            // Another activation applied it (two can live for a while when silos come and go), or it was lost with an
+            // activation or a save. Applying on top would leave a hole that a later save makes permanent. A replay
+            // starts at the reader's checkpoint, which every save holds but this activation's memory may not: it may
+            // have read its state before the other activation's last save. So take the latest save first.
             var held = stored.State.LastAppliedPosition;
             await ReloadAsync();
-            if (stored.State.LastAppliedPosition < appliedBefore)
+            if (stored.State.LastAppliedPosition < previousPosition)
             {
                 logger.LogWarning(
-                    "{ProfileKind} {ProfileId} held events up to {Position} and its latest save up to {Saved}, but its reader saw it apply up to {AppliedBefore}: applied events were lost; asking for a replay",
-                    Kind, Id, held, stored.State.LastAppliedPosition, appliedBefore);
+                    "{ProfileKind} {ProfileId} held events up to {Position} and its latest save up to {Saved}, but its event at {Previous} comes before these: applied events were lost; asking for a replay",
+                    Kind, Id, held, stored.State.LastAppliedPosition, previousPosition);
                 return new Delivery(Held: false, savedUpTo);
             }
             logger.LogWarning(
-                "{ProfileKind} {ProfileId} held events up to {Position}, its reader saw it apply up to {AppliedBefore}: took the latest save, which holds up to {Saved}",
-                Kind, Id, held, appliedBefore, stored.State.LastAppliedPosition);
+                "{ProfileKind} {ProfileId} held events up to {Position}, but its event at {Previous} comes before these: took the latest save, which holds up to {Saved}",
+                Kind, Id, held, previousPosition, stored.State.LastAppliedPosition);
         }
         var fresh = events.Where(e => e.Position > stored.State.LastAppliedPosition).ToList();
         if (fresh.Count == 0)
@@ -150,6 +156,11 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             return new Delivery(Held: true, savedUpTo);
         }
         var upTo = fresh[^1].Position;
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            // Guarded: the hot path would box the arguments even with Debug off.
+            logger.LogDebug("{ProfileKind} {ProfileId} applies {Count} events {First}..{Last} (held up to {Held}, previous {Previous})", Kind, Id, fresh.Count, fresh[0].Position, upTo, stored.State.LastAppliedPosition, previousPosition);
+        }
         if (stored.State.MergedInto is { } knownId)
         {
             await GrainFactory.GetProfile(Kind, knownId).ApplyForwardedAsync(Id, [.. fresh]);
@@ -564,6 +575,10 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             throw;
         }
         savedUpTo = upTo;
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            logger.LogDebug("{ProfileKind} {ProfileId} saved up to {Saved}, version {ETag}", Kind, Id, upTo, stored.Etag);
+        }
         ForgetSerializedModel();
         services.Stats.Record(counted, outcomes);
     }

@@ -11,7 +11,8 @@ public interface IEventJournal
     /// <summary>Completes once the events are committed; resent message ids are not stored twice.</summary>
     Task<JournalAppendResult> AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<JournalRecord>> ReadPartitionAsync(int partition, long afterPosition, int limit, CancellationToken cancellationToken = default);
+    /// <summary>Committed events of a partition after <paramref name="afterPosition"/>, in position order, each with its profile's previous position.</summary>
+    Task<IReadOnlyList<PartitionRecord>> ReadPartitionAsync(int partition, long afterPosition, int limit, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<JournalRecord>> ReadProfileAsync(string profileKind, string profileId, int limit, CancellationToken cancellationToken = default);
 

@@ -4,7 +4,8 @@ namespace Journeys.Storage.Journal;
 public sealed class InMemoryEventJournal(JournalOptions options) : IEventJournal
 {
     private readonly Lock gate = new();
-    private readonly List<JournalRecord> records = [];
+    private readonly List<PartitionRecord> records = [];
+    private readonly Dictionary<(string Kind, string Id), long> lastOfProfile = [];
     private readonly HashSet<string> messageIds = [];
     private readonly Dictionary<int, long> checkpoints = [];
 
@@ -21,7 +22,8 @@ public sealed class InMemoryEventJournal(JournalOptions options) : IEventJournal
                 {
                     var record = new JournalRecord(records.Count + 1, JournalPartitioner.PartitionOf(e.ProfileKind, e.ProfileId, options.Partitions),
                         e.MessageId, e.ProfileKind, e.ProfileId, e.Type, e.Event, e.OccurredAt, e.ReceivedAt, e.Payload);
-                    records.Add(record);
+                    records.Add(new PartitionRecord(record, lastOfProfile.GetValueOrDefault((e.ProfileKind, e.ProfileId))));
+                    lastOfProfile[(e.ProfileKind, e.ProfileId)] = record.Position;
                     stored.Add(record);
                 }
             }
@@ -29,11 +31,11 @@ public sealed class InMemoryEventJournal(JournalOptions options) : IEventJournal
         }
     }
 
-    public Task<IReadOnlyList<JournalRecord>> ReadPartitionAsync(int partition, long afterPosition, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<PartitionRecord>> ReadPartitionAsync(int partition, long afterPosition, int limit, CancellationToken cancellationToken = default)
     {
         lock (gate)
         {
-            IReadOnlyList<JournalRecord> result = records.Skip((int)afterPosition).Where(r => r.Partition == partition).Take(limit).ToList();
+            IReadOnlyList<PartitionRecord> result = records.Skip((int)afterPosition).Where(r => r.Record.Partition == partition).Take(limit).ToList();
             return Task.FromResult(result);
         }
     }
@@ -42,7 +44,7 @@ public sealed class InMemoryEventJournal(JournalOptions options) : IEventJournal
     {
         lock (gate)
         {
-            IReadOnlyList<JournalRecord> result = records.Where(r => r.ProfileKind == profileKind && r.ProfileId == profileId).Reverse().Take(limit).ToList();
+            IReadOnlyList<JournalRecord> result = records.Select(r => r.Record).Where(r => r.ProfileKind == profileKind && r.ProfileId == profileId).Reverse().Take(limit).ToList();
             return Task.FromResult(result);
         }
     }
@@ -71,10 +73,10 @@ public sealed class InMemoryEventJournal(JournalOptions options) : IEventJournal
             var erased = 0;
             for (var i = 0; i < records.Count; i++)
             {
-                var r = records[i];
+                var r = records[i].Record;
                 if (r.ProfileKind == profileKind && r.ProfileId == profileId && !r.Payload.Contains("\"erased\"", StringComparison.Ordinal))
                 {
-                    records[i] = r with { Payload = $$"""{"erased":true,"type":"{{r.Type}}"}""" };
+                    records[i] = records[i] with { Record = r with { Payload = $$"""{"erased":true,"type":"{{r.Type}}"}""" } };
                     erased++;
                 }
             }

@@ -7,7 +7,7 @@ public sealed class PostgresEventJournal(JournalWriter writer, JournalReader rea
     public Task<JournalAppendResult> AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken = default) =>
         writer.AppendAsync(entries, cancellationToken);
 
-    public Task<IReadOnlyList<JournalRecord>> ReadPartitionAsync(int partition, long afterPosition, int limit, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<PartitionRecord>> ReadPartitionAsync(int partition, long afterPosition, int limit, CancellationToken cancellationToken = default) =>
         reader.ReadPartitionAsync(partition, afterPosition, limit, cancellationToken);
 
     public Task<IReadOnlyList<JournalRecord>> ReadProfileAsync(string profileKind, string profileId, int limit, CancellationToken cancellationToken = default) =>

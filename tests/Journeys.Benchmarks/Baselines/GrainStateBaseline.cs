@@ -66,7 +66,7 @@ public static class GrainStateBaseline
             {
                 var profile = grains.GetGrain<ICustomerGrain>($"naive-{task}-{n % GrainsPerTask}");
                 var sentAt = Stopwatch.GetTimestamp();
-                await profile.ApplyAsync([PageView(n + 1, $"naive-{task}-{n}")], appliedBefore: 0);
+                await profile.ApplyAsync([PageView(n + 1, $"naive-{task}-{n}")], previousPosition: n < GrainsPerTask ? 0 : n + 1 - GrainsPerTask);
                 await profile.FlushAsync();
                 latency.RecordSince(sentAt);
             }

@@ -89,9 +89,11 @@ public sealed class JourneyCluster : IAsyncDisposable
     }
 
     /// <summary>Commits a batch of Segment calls to the journal and waits until the readers delivered and saved them.</summary>
-    public async Task SendAsync(IEnumerable<JsonObject> calls)
+    public async Task SendAsync(IEnumerable<JsonObject> calls) => await UntilDeliveredAsync(await IngestAsync(calls));
+
+    /// <summary>Waits until the readers delivered <paramref name="appended"/> and saved their checkpoints past it.</summary>
+    public async Task UntilDeliveredAsync(IReadOnlyList<JournalRecord> appended)
     {
-        var appended = await IngestAsync(calls);
         // A reader retries a failed delivery at its next poll, so catching up may take more than one call.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         foreach (var partition in appended.GroupBy(r => r.Partition, r => r.Position))
@@ -131,7 +133,7 @@ public sealed class JourneyCluster : IAsyncDisposable
     public async Task RedeliverAsync(string kind, string id)
     {
         var records = await journal.ReadProfileAsync(kind, id, limit: 1000);
-        await Cluster.Client.GetProfile(kind, id).ApplyAsync([.. records.Select(r => new JournalEvent(r.Position, r.MessageId, r.Type, r.Event, r.OccurredAt, r.Payload))], appliedBefore: 0);
+        await Cluster.Client.GetProfile(kind, id).ApplyAsync([.. records.Select(r => new JournalEvent(r.Position, r.MessageId, r.Type, r.Event, r.OccurredAt, r.Payload))], previousPosition: 0);
     }
 
     /// <summary>Has every partition reader deliver what is committed and save its checkpoint.</summary>

@@ -1,12 +1,16 @@
 using Journeys.Contracts.Profiles;
+using Journeys.Storage.Journal;
 
 namespace Journeys.Cluster.Tests.Journeys;
 
 /// <summary>
 /// A profile's saved row goes back behind what its activation applied while the activation and its journal
 /// reader keep running with their memory ahead of the database (with <c>synchronous_commit=off</c>, as profile
-/// writes once were, a PostgreSQL crash did exactly this to a save reported as done). Reproduced exactly: the
-/// row goes back to an earlier save, and every checkpoint write attempted meanwhile dies with its connection.
+/// writes once were, a PostgreSQL crash did exactly this to a save reported as done). The profile's next write
+/// finds another version, its activation ends, and the reader replays from its checkpoint. That works only while
+/// the checkpoint has not passed the lost save: a checkpoint written between the loss and that write would make the
+/// loss permanent, which is why profile writes are synchronous commits now. The test holds checkpoint writes back
+/// for the whole window, as a database that is down refuses them.
 /// </summary>
 public sealed class LostProfileSaveClusterTests(PostgresFixture postgres)
 {
@@ -18,16 +22,20 @@ public sealed class LostProfileSaveClusterTests(PostgresFixture postgres)
         await using var journeys = await JourneyCluster.StartAsync(postgres.Server, silos: 1);
         const string id = "lost-save";
         var profile = journeys.Cluster.Client.GetProfile(Kind, id);
-        await journeys.SendAsync(Calls.PageView(id), Calls.PageView(id), Calls.PageView(id));
+        await SendThreeSavedPageViewsAsync(journeys, profile, id);
 
         await using var crash = await DatabaseCrash.BeginAsync(journeys.ConnectionString, Kind, id);
         // Applied, saved and answered as saved, but not durable yet when the database crashes.
         var lost = await journeys.IngestAsync([Calls.PageView(id), Calls.PageView(id)]);
-        await UntilAsync(async () => (await profile.GetAsync()).LastAppliedPosition >= lost.Max(r => r.Position), "the profile applied the events to be lost");
+        await UntilAppliedAsync(profile, lost, "the profile applied the events to be lost");
         await profile.FlushAsync();
-        await crash.LoseEverythingSinceBeginAsync();
+        await crash.LoseSavesSinceBeginAsync();
 
-        await journeys.SendAsync(Calls.PageView(id));
+        // The activation applies the next event on top of what the database lost; its save finds another version.
+        var next = await journeys.IngestAsync([Calls.PageView(id)]);
+        await UntilAppliedAsync(profile, next, "the activation applied the event after the loss");
+        await crash.EndAsync();
+        await journeys.UntilDeliveredAsync(next);
 
         await AssertEachEventAppliedOnceAsync(profile, 6);
     }
@@ -38,8 +46,7 @@ public sealed class LostProfileSaveClusterTests(PostgresFixture postgres)
         await using var journeys = await JourneyCluster.StartAsync(postgres.Server, silos: 1);
         const string id = "stale-activation";
         var profile = journeys.Cluster.Client.GetProfile(Kind, id);
-        await journeys.SendAsync(Calls.PageView(id), Calls.PageView(id), Calls.PageView(id));
-        var olderPosition = await profile.FlushAsync();
+        var olderPosition = await SendThreeSavedPageViewsAsync(journeys, profile, id);
         var older = await SavedRow.ReadAsync(journeys.ConnectionString, Kind, id);
         await journeys.SendAsync(Calls.PageView(id), Calls.PageView(id));
         var latestPosition = await profile.FlushAsync();
@@ -53,10 +60,33 @@ public sealed class LostProfileSaveClusterTests(PostgresFixture postgres)
         await latest.WriteAsync(journeys.ConnectionString, latest.Version + 2);
 
         // The reader saw the profile apply up to the latest save and delivers the next event.
-        var delivery = await profile.ApplyAsync(journeys.Unjournaled(latestPosition, Calls.PageView(id)), appliedBefore: latestPosition);
+        var delivery = await profile.ApplyAsync(journeys.Unjournaled(latestPosition, Calls.PageView(id)), previousPosition: latestPosition);
 
         Assert.True(delivery.Held, "the activation asked for a replay instead of taking the latest save");
         await AssertEachEventAppliedOnceAsync(profile, 6);
+    }
+
+    [Fact]
+    public async Task A_delivery_after_an_event_the_activation_never_applied_is_refused_rather_than_applied_with_a_hole()
+    {
+        await using var journeys = await JourneyCluster.StartAsync(postgres.Server, silos: 1);
+        const string id = "missed-event";
+        var profile = journeys.Cluster.Client.GetProfile(Kind, id);
+        var saved = await SendThreeSavedPageViewsAsync(journeys, profile, id);
+
+        // Another activation of this profile applied two more events and ended without saving them; this one never saw them.
+        var missed = journeys.Unjournaled(saved, Calls.PageView(id), Calls.PageView(id));
+        var delivery = await profile.ApplyAsync(journeys.Unjournaled(missed[^1].Position, Calls.PageView(id)), previousPosition: missed[^1].Position);
+
+        Assert.False(delivery.Held, "the activation applied the event on top of a hole");
+        await AssertEachEventAppliedOnceAsync(profile, 3);
+    }
+
+    /// <summary>Returns the position the profile's save holds.</summary>
+    private static async Task<long> SendThreeSavedPageViewsAsync(JourneyCluster journeys, IProfileGrain profile, string id)
+    {
+        await journeys.SendAsync(Calls.PageView(id), Calls.PageView(id), Calls.PageView(id));
+        return await profile.FlushAsync();
     }
 
     private static async Task AssertEachEventAppliedOnceAsync(IProfileGrain profile, int events)
@@ -67,10 +97,10 @@ public sealed class LostProfileSaveClusterTests(PostgresFixture postgres)
         Assert.Equal(events, recent.Count);
     }
 
-    private static async Task UntilAsync(Func<Task<bool>> condition, string what)
+    private static async Task UntilAppliedAsync(IProfileGrain profile, IReadOnlyList<JournalRecord> events, string what)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!await condition())
+        while ((await profile.GetAsync()).LastAppliedPosition < events.Max(r => r.Position))
         {
             Assert.True(DateTime.UtcNow < deadline, $"timed out waiting until {what}");
             await Task.Delay(50, TestContext.Current.CancellationToken);
@@ -104,25 +134,23 @@ public sealed class LostProfileSaveClusterTests(PostgresFixture postgres)
     }
 
     /// <summary>
-    /// Holds the checkpoints locked from <see cref="BeginAsync"/> on, so no checkpoint can be
-    /// written meanwhile, and remembers the profile's saved row; <see cref="LoseEverythingSinceBeginAsync"/>
-    /// puts that row back and ends the checkpoint writes waiting on the lock, as a crash ends their connections.
+    /// Holds the checkpoints locked from <see cref="BeginAsync"/> to <see cref="EndAsync"/>, so no checkpoint can be
+    /// written meanwhile, and remembers the profile's saved row; <see cref="LoseSavesSinceBeginAsync"/> puts that row
+    /// back, and <see cref="EndAsync"/> ends the checkpoint writes waiting on the lock, as a crash ends their connections.
     /// </summary>
     private sealed class DatabaseCrash : IAsyncDisposable
     {
+        private readonly string connectionString;
         private readonly NpgsqlConnection connection;
         private readonly NpgsqlTransaction transaction;
-        private readonly string grainId;
-        private readonly int version;
-        private readonly byte[] payload;
+        private readonly SavedRow saved;
 
-        private DatabaseCrash(NpgsqlConnection connection, NpgsqlTransaction transaction, string grainId, int version, byte[] payload)
+        private DatabaseCrash(string connectionString, NpgsqlConnection connection, NpgsqlTransaction transaction, SavedRow saved)
         {
+            this.connectionString = connectionString;
             this.connection = connection;
             this.transaction = transaction;
-            this.grainId = grainId;
-            this.version = version;
-            this.payload = payload;
+            this.saved = saved;
         }
 
         public static async Task<DatabaseCrash> BeginAsync(string connectionString, string kind, string id)
@@ -135,24 +163,14 @@ public sealed class LostProfileSaveClusterTests(PostgresFixture postgres)
             {
                 await lockCheckpoints.ExecuteNonQueryAsync();
             }
-            var grainId = $"{kind}/{id}";
-            await using var read = new NpgsqlCommand("SELECT version, payload FROM profile_state WHERE grain_id = @grain_id AND state_name = 'profile'", connection, transaction);
-            read.Parameters.AddWithValue("grain_id", grainId);
-            await using var reader = await read.ExecuteReaderAsync();
-            Assert.True(await reader.ReadAsync(), "the profile has a saved state");
-            var saved = new DatabaseCrash(connection, transaction, grainId, reader.GetInt32(0), reader.GetFieldValue<byte[]>(1));
-            return saved;
+            return new DatabaseCrash(connectionString, connection, transaction, await SavedRow.ReadAsync(connectionString, kind, id));
         }
 
-        public async Task LoseEverythingSinceBeginAsync()
+        /// <summary>The row as it was at <see cref="BeginAsync"/>, version included, as the database comes back without the later saves.</summary>
+        public Task LoseSavesSinceBeginAsync() => saved.WriteAsync(connectionString, saved.Version);
+
+        public async Task EndAsync()
         {
-            await using (var restore = new NpgsqlCommand("UPDATE profile_state SET version = @version, payload = @payload WHERE grain_id = @grain_id AND state_name = 'profile'", connection, transaction))
-            {
-                restore.Parameters.AddWithValue("version", version);
-                restore.Parameters.AddWithValue("payload", payload);
-                restore.Parameters.AddWithValue("grain_id", grainId);
-                Assert.Equal(1, await restore.ExecuteNonQueryAsync());
-            }
             await using (var endWaiting = new NpgsqlCommand(
                 "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'",
                 connection,
