@@ -15,6 +15,7 @@ namespace Journeys.Hosting;
 /// </summary>
 public sealed class BatchedGrainStorage(IGrainStateStore store, Serializer serializer, JournalOptions journal) : IGrainStorage
 {
+    /// <summary>A state that was never written reads as a new one, also when an activation reads again after changing its copy.</summary>
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         if (await store.ReadAsync(Key(stateName, grainId)) is { } stored)
@@ -22,6 +23,12 @@ public sealed class BatchedGrainStorage(IGrainStateStore store, Serializer seria
             grainState.State = serializer.Deserialize<T>(stored.Payload);
             grainState.ETag = ETag(stored.Version);
             grainState.RecordExists = true;
+        }
+        else
+        {
+            grainState.State = Activator.CreateInstance<T>();
+            grainState.ETag = null;
+            grainState.RecordExists = false;
         }
     }
 

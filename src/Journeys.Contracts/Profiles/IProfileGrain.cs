@@ -13,11 +13,13 @@ public interface IProfileGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Applies events of this profile; events at or below the last applied position are ignored.
-    /// <paramref name="previousPosition"/> is the journal position of this profile's event just before the first of
-    /// <paramref name="events"/> (0 when there is none). An activation holding less has missed an event: another
+    /// <paramref name="previousPosition"/> is what the profile must hold for <paramref name="events"/> to follow without a
+    /// hole: the journal position of its event just before the first of them (0 when there is none), or, when they are
+    /// all its events after a save, that save's position. An activation holding less has missed an event: another
     /// activation applied it (two can live for a while when silos come and go) or one ended without saving it. It
-    /// takes the latest save; if that holds less too, it applies nothing, answers not held, and the reader replays
-    /// from its checkpoint. So what a profile holds never has a hole in it, whoever delivered to it.
+    /// takes the latest save; if that holds less too, it applies nothing and answers not held with the position its
+    /// save holds, and the reader gives it its events from there. So what a profile holds never has a hole in it,
+    /// whoever delivered to it.
     /// </summary>
     [Alias("apply")]
     Task<Delivery> ApplyAsync(ImmutableArray<JournalEvent> events, long previousPosition);

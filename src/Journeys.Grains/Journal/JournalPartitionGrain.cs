@@ -158,17 +158,24 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
         // Events of one profile go in one call, in journal order; profiles run in parallel.
         var deliveries = batch
             .GroupBy(r => (r.Record.ProfileKind, r.Record.ProfileId))
-            .Select(g => (Profile: g.Key, UpTo: g.Last().Record.Position, Applied: GrainFactory.GetProfile(g.Key.ProfileKind, g.Key.ProfileId)
-                .ApplyAsync([.. g.Select(r => r.Record).Select(r => new JournalEvent(r.Position, r.MessageId, r.Type, r.Event, r.OccurredAt, r.Payload))], g.First().ProfilePrevious)))
+            .Select(g => (Profile: g.Key, UpTo: g.Last().Record.Position, Applied: Deliver(g.Key, g.Select(r => r.Record), g.First().ProfilePrevious)))
             .ToList();
         foreach (var (profile, _, _) in deliveries)
         {
             unsavedProfiles.TryAdd(profile, 0);
         }
 
+        Delivery[] results;
         try
         {
-            await Task.WhenAll(deliveries.Select(d => d.Applied));
+            results = await Task.WhenAll(deliveries.Select(d => d.Applied));
+            for (var i = 0; i < results.Length; i++)
+            {
+                if (!results[i].Held)
+                {
+                    results[i] = await RedeliverFromSaveAsync(deliveries[i].Profile, results[i].SavedUpTo, deliveries[i].UpTo);
+                }
+            }
         }
         catch (Exception ex)
         {
@@ -180,15 +187,11 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
         {
             return Read.More;
         }
-        if (deliveries.Any(d => !d.Applied.Result.Held))
-        {
-            Rewind();
-            return Read.More;
-        }
 
-        foreach (var (profile, upTo, applied) in deliveries)
+        for (var i = 0; i < deliveries.Count; i++)
         {
-            if (applied.Result.SavedUpTo >= upTo)
+            var (profile, upTo, _) = deliveries[i];
+            if (results[i].SavedUpTo >= upTo)
             {
                 // Its saved state already holds this delivery (a replay after a rewind): nothing for the checkpoint to flush.
                 unsavedProfiles.Remove(profile);
@@ -202,10 +205,30 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
         return batch.Count == ReadBatch ? Read.More : Read.CaughtUp;
     }
 
+    private Task<Delivery> Deliver((string Kind, string Id) profile, IEnumerable<JournalRecord> records, long previousPosition) =>
+        GrainFactory.GetProfile(profile.Kind, profile.Id)
+            .ApplyAsync([.. records.Select(r => new JournalEvent(r.Position, r.MessageId, r.Type, r.Event, r.OccurredAt, r.Payload))], previousPosition);
+
     /// <summary>
-    /// A profile lost events it had applied (its activation ended without saving them, or its save was lost with
-    /// PostgreSQL's crash, and a new activation re-read an older save). Every profile's saved state holds its events
-    /// up to the checkpoint, so a replay from there gives it back what it lost; the others skip what they hold.
+    /// A profile missed events before a delivery, and its latest save does not hold them either (an activation ended
+    /// without saving what it applied, or another activation applied them). It gets its own events from its save on,
+    /// read from the journal: a replay of the partition starts at the checkpoint, and an event before it (a save
+    /// restored from a backup) would never come back. Still not held (its activation changed again): the batch fails
+    /// and is offered again.
+    /// </summary>
+    private async Task<Delivery> RedeliverFromSaveAsync((string Kind, string Id) profile, long saved, long upTo)
+    {
+        var records = await journal.ReadProfileEventsAsync(profile.Kind, profile.Id, saved, upTo);
+        logger.LogWarning("Journal partition {Partition}: {ProfileKind} {ProfileId} misses events its save (up to {Saved}) does not hold; delivering its {Count} events up to {Position} again",
+            Partition, profile.Kind, profile.Id, saved, records.Count, upTo);
+        var again = await Deliver(profile, records, saved);
+        return again.Held ? again : throw new InvalidOperationException($"{profile.Kind} {profile.Id} still misses events before position {saved}");
+    }
+
+    /// <summary>
+    /// A profile's save holds less than the reader saw it apply at the checkpoint: its activation ended without saving
+    /// (its silo died, or a save met another version). Every profile's saved state holds its events up to the
+    /// checkpoint, so a replay from there gives it back what it lost; the others skip what they hold.
     /// </summary>
     private void Rewind()
     {

@@ -14,6 +14,9 @@ public interface IEventJournal
     /// <summary>Committed events of a partition after <paramref name="afterPosition"/>, in position order, each with its profile's previous position.</summary>
     Task<IReadOnlyList<PartitionRecord>> ReadPartitionAsync(int partition, long afterPosition, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>One profile's events after <paramref name="afterPosition"/> up to <paramref name="upToPosition"/>, oldest first: what a profile that missed events is given again.</summary>
+    Task<IReadOnlyList<JournalRecord>> ReadProfileEventsAsync(string profileKind, string profileId, long afterPosition, long upToPosition, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<JournalRecord>> ReadProfileAsync(string profileKind, string profileId, int limit, CancellationToken cancellationToken = default);
 
     Task<long> ReadCheckpointAsync(int partition, CancellationToken cancellationToken = default);

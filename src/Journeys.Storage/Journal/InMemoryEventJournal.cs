@@ -40,6 +40,17 @@ public sealed class InMemoryEventJournal(JournalOptions options) : IEventJournal
         }
     }
 
+    public Task<IReadOnlyList<JournalRecord>> ReadProfileEventsAsync(string profileKind, string profileId, long afterPosition, long upToPosition, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            IReadOnlyList<JournalRecord> result = records.Select(r => r.Record)
+                .Where(r => r.ProfileKind == profileKind && r.ProfileId == profileId && r.Position > afterPosition && r.Position <= upToPosition)
+                .ToList();
+            return Task.FromResult(result);
+        }
+    }
+
     public Task<IReadOnlyList<JournalRecord>> ReadProfileAsync(string profileKind, string profileId, int limit, CancellationToken cancellationToken = default)
     {
         lock (gate)

@@ -44,6 +44,21 @@ public sealed class JournalReader(NpgsqlDataSource dataSource)
         return records;
     }
 
+    /// <summary>One profile's events in a range of positions, oldest first (the profile index).</summary>
+    public async Task<IReadOnlyList<JournalRecord>> ReadProfileEventsAsync(string profileKind, string profileId, long afterPosition, long upToPosition, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {Columns} FROM journal
+            WHERE profile_kind = @kind AND profile_id = @id AND position > @after AND position <= @up_to
+            ORDER BY position
+            """);
+        command.Parameters.AddWithValue("kind", profileKind);
+        command.Parameters.AddWithValue("id", profileId);
+        command.Parameters.AddWithValue("after", afterPosition);
+        command.Parameters.AddWithValue("up_to", upToPosition);
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
     /// <summary>The newest events of one profile, newest first.</summary>
     public async Task<IReadOnlyList<JournalRecord>> ReadProfileAsync(string profileKind, string profileId, int limit, CancellationToken cancellationToken = default)
     {

@@ -10,6 +10,9 @@ public sealed class PostgresEventJournal(JournalWriter writer, JournalReader rea
     public Task<IReadOnlyList<PartitionRecord>> ReadPartitionAsync(int partition, long afterPosition, int limit, CancellationToken cancellationToken = default) =>
         reader.ReadPartitionAsync(partition, afterPosition, limit, cancellationToken);
 
+    public Task<IReadOnlyList<JournalRecord>> ReadProfileEventsAsync(string profileKind, string profileId, long afterPosition, long upToPosition, CancellationToken cancellationToken = default) =>
+        reader.ReadProfileEventsAsync(profileKind, profileId, afterPosition, upToPosition, cancellationToken);
+
     public Task<IReadOnlyList<JournalRecord>> ReadProfileAsync(string profileKind, string profileId, int limit, CancellationToken cancellationToken = default) =>
         reader.ReadProfileAsync(profileKind, profileId, limit, cancellationToken);
 

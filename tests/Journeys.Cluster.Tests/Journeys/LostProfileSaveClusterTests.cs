@@ -82,6 +82,30 @@ public sealed class LostProfileSaveClusterTests(PostgresFixture postgres)
         await AssertEachEventAppliedOnceAsync(profile, 3);
     }
 
+    [Fact]
+    public async Task A_profile_whose_save_went_back_behind_the_checkpoint_gets_its_own_events_again_and_its_partition_moves_on()
+    {
+        await using var journeys = await JourneyCluster.StartAsync(postgres.Server, silos: 1);
+        const string id = "restored-from-backup";
+        var profile = journeys.Cluster.Client.GetProfile(Kind, id);
+        await SendThreeSavedPageViewsAsync(journeys, profile, id);
+
+        // Profiles restored from a backup taken before this one's first save; the checkpoint stays past its events.
+        await using (var connection = new NpgsqlConnection(journeys.ConnectionString))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var restore = new NpgsqlCommand("DELETE FROM profile_state WHERE grain_id = @grain_id AND state_name = 'profile'", connection);
+            restore.Parameters.AddWithValue("grain_id", $"{Kind}/{id}");
+            Assert.Equal(1, await restore.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+        }
+        await journeys.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
+
+        // A replay from the checkpoint cannot give back events before it: the reader would rewind for ever.
+        await journeys.SendAsync(Calls.PageView(id));
+
+        await AssertEachEventAppliedOnceAsync(profile, 4);
+    }
+
     /// <summary>Returns the position the profile's save holds.</summary>
     private static async Task<long> SendThreeSavedPageViewsAsync(JourneyCluster journeys, IProfileGrain profile, string id)
     {
