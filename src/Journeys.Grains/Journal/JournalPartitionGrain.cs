@@ -169,12 +169,12 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
         try
         {
             results = await Task.WhenAll(deliveries.Select(d => d.Applied));
-            for (var i = 0; i < results.Length; i++)
+            // After a silo dies many profiles of a partition can miss events at once: they catch up in parallel too.
+            var refused = Enumerable.Range(0, results.Length).Where(i => !results[i].Held).ToList();
+            var caughtUp = await Task.WhenAll(refused.Select(i => RedeliverFromSaveAsync(deliveries[i].Profile, results[i].SavedUpTo, deliveries[i].UpTo)));
+            for (var j = 0; j < refused.Count; j++)
             {
-                if (!results[i].Held)
-                {
-                    results[i] = await RedeliverFromSaveAsync(deliveries[i].Profile, results[i].SavedUpTo, deliveries[i].UpTo);
-                }
+                results[refused[j]] = caughtUp[j];
             }
         }
         catch (Exception ex)
