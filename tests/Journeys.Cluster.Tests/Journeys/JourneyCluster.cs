@@ -132,7 +132,7 @@ public sealed class JourneyCluster : IAsyncDisposable
     /// <summary>Delivers the profile's journal events to it again, as a partition reader does after a crash left its checkpoint behind.</summary>
     public async Task RedeliverAsync(string kind, string id)
     {
-        var records = await journal.ReadProfileAsync(kind, id, limit: 1000);
+        var records = await journal.ReadProfileEventsAsync(kind, id, afterPosition: 0, upToPosition: long.MaxValue);
         await Cluster.Client.GetProfile(kind, id).ApplyAsync([.. records.Select(r => new JournalEvent(r.Position, r.MessageId, r.Type, r.Event, r.OccurredAt, r.Payload))], previousPosition: 0);
     }
 
