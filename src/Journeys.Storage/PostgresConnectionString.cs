@@ -42,6 +42,13 @@ public static class PostgresConnectionString
             builder.MaxPoolSize = maxPoolSize;
         }
 
+        // The hot path runs a handful of statements thousands of times a second; planning each afresh
+        // was ~17% of PostgreSQL's CPU in the popup benchmark. Prepared, they are planned once per connection.
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
         return builder.ConnectionString;
     }
 

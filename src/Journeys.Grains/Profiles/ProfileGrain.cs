@@ -447,7 +447,11 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             recentSends = null;
             timeline.Add(new TimelineEntry(Now, TypeName(action), action.JourneyId, action.Version, action.NodeId, action.DedupeKey, ChannelOf(action), status,
                 TimelineEntry.CommandJsonOf(action)));
-            logger.LogInformation("{ProfileKind} {ProfileId}: {Action} from {JourneyId} v{Version} node {NodeId}", Kind, Id, TypeName(action), action.JourneyId, action.Version, action.NodeId);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                // Debug, guarded: a line per action at thousands a second cost the silos CPU; the timeline is the record.
+                logger.LogDebug("{ProfileKind} {ProfileId}: {Action} from {JourneyId} v{Version} node {NodeId}", Kind, Id, TypeName(action), action.JourneyId, action.Version, action.NodeId);
+            }
         }
         TimelineEntry.Trim(timeline, TimelineKept, Now - TimelineEntry.CapWindow, SendsKept);
     }

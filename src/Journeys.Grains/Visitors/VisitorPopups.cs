@@ -93,6 +93,10 @@ public sealed class VisitorPopups(string kind, string profileId, Func<ProfileDoc
         {
             timeline[at] = timeline[at] with { Status = status };
         }
-        logger.LogInformation("{ProfileKind} {ProfileId}: popup {PopupId} from {JourneyId} {Status}", kind, profileId, popup.Id, popup.JourneyId, status);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            // Debug, guarded: one line per popup at thousands a second cost the silos CPU; the timeline keeps the status.
+            logger.LogDebug("{ProfileKind} {ProfileId}: popup {PopupId} from {JourneyId} {Status}", kind, profileId, popup.Id, popup.JourneyId, status);
+        }
     }
 }
