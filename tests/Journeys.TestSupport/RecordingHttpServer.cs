@@ -71,14 +71,15 @@ public sealed class RecordingHttpServer : IAsyncDisposable
         try
         {
             var status = await Respond(call, calls.Count);
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "application/json";
-            await context.Response.OutputStream.WriteAsync("{}"u8.ToArray());
-            context.Response.Close();
+            // Recorded before answering: a caller that reads Accepted right after its request returns must find it.
             if (status is >= 200 and < 300)
             {
                 accepted.Enqueue(call);
             }
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json";
+            await context.Response.OutputStream.WriteAsync("{}"u8.ToArray());
+            context.Response.Close();
         }
         catch (Exception ex) when (ex is OperationCanceledException or HttpListenerException or ObjectDisposedException)
         {
