@@ -9,7 +9,7 @@ namespace Journeys.Channels.Tests;
 
 /// <summary>
 /// The profile side of the dispatcher for tests that run it without a cluster: each profile's traits
-/// and consent grants, decided by the engine's own <see cref="SendTimeCheck"/>, and the outcomes the
+/// and consent grants, decided by the engine's own <see cref="SendTimeCheck"/>, and the outcomes (and bounces) the
 /// dispatcher reported, in order, as the profile's timeline would show them.
 /// </summary>
 public sealed class KnownProfiles : IDeliveryProfiles
@@ -17,7 +17,11 @@ public sealed class KnownProfiles : IDeliveryProfiles
     private readonly ConcurrentDictionary<string, (JsonObject Traits, List<ConsentGrant> Grants)> profiles = new();
     private readonly ConcurrentQueue<(string DedupeKey, string Status, string? Detail)> outcomes = new();
 
+    private readonly ConcurrentQueue<(string DedupeKey, string Address, string Reason)> bounces = new();
+
     public IReadOnlyList<(string DedupeKey, string Status, string? Detail)> Outcomes => [.. outcomes];
+
+    public IReadOnlyList<(string DedupeKey, string Address, string Reason)> Bounces => [.. bounces];
 
     public void Add(string id, JsonObject traits, params ConsentGrant[] grants) => profiles[id] = (traits, [.. grants]);
 
@@ -35,6 +39,12 @@ public sealed class KnownProfiles : IDeliveryProfiles
     public Task RecordAsync(OutboxMessage message, string status, string? detail)
     {
         outcomes.Enqueue((message.DedupeKey, status, detail));
+        return Task.CompletedTask;
+    }
+
+    public Task BouncedAsync(OutboxMessage message, string address, string reason)
+    {
+        bounces.Enqueue((message.DedupeKey, address, reason));
         return Task.CompletedTask;
     }
 }

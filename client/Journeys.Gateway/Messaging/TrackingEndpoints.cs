@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Journeys.Channels.Tracking;
 using Journeys.Engine.Events;
@@ -78,14 +76,7 @@ public static class TrackingEndpoints
         {
             properties["topic"] = delivery.Topic;
         }
-        var call = new JsonObject
-        {
-            ["messageId"] = "trk-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(messageId)))[..40],
-            ["userId"] = delivery.ProfileId,
-            ["profileKind"] = delivery.ProfileKind,
-            ["event"] = name,
-            ["properties"] = properties,
-        };
+        var call = MessageEventCall.Track(name, delivery.ProfileKind, delivery.ProfileId, messageId, properties);
         var parsed = EventParser.Default.ParseCall(EventType.Track, call, clock.GetUtcNow());
         if (parsed.IsValid)
         {

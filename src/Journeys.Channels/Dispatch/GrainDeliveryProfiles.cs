@@ -12,4 +12,7 @@ public sealed class GrainDeliveryProfiles(IGrainFactory grains) : IDeliveryProfi
 
     public Task RecordAsync(OutboxMessage message, string status, string? detail) =>
         grains.GetProfile(message.ProfileKind, message.ProfileId).RecordDeliveryAsync(message.DedupeKey, status, detail);
+
+    public Task BouncedAsync(OutboxMessage message, string address, string reason) =>
+        grains.GetProfile(message.ProfileKind, message.ProfileId).RecordBounceAsync(message.DedupeKey, message.Channel, message.JourneyId, address, reason);
 }

@@ -104,6 +104,13 @@ public sealed class OutboxDispatcher(
             // would be sent again when its lease ends, so the record is retried while the lease lasts.
             await FinishAsync(row, OutboxStatus.Sent, null, keepTryingUntil: lease.Token);
         }
+        catch (DeliveryException ex) when (ex.BouncedAddress is { } address)
+        {
+            // Journalled before the row is finished: a dispatcher dying in between leaves the row to be
+            // sent again, and its bounce is the same event, applied once.
+            await profiles.BouncedAsync(message, address, ex.Message);
+            await FinishAsync(row, OutboxStatus.Dead, ex.Message);
+        }
         catch (Exception ex) when (ex is DeliveryException { Permanent: true } or TemplateRenderingException or JsonException)
         {
             await FinishAsync(row, OutboxStatus.Dead, ex.Message);

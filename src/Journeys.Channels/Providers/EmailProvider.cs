@@ -33,9 +33,14 @@ public sealed partial class EmailProvider(EmailSettings settings, TrackingLinks 
             await smtp.SendAsync(mime, cancellationToken);
             await smtp.DisconnectAsync(quit: true, cancellationToken);
         }
-        catch (SmtpCommandException ex) when (ex.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.SenderNotAccepted)
+        catch (SmtpCommandException ex) when (ex.ErrorCode is SmtpErrorCode.RecipientNotAccepted && (int)ex.StatusCode >= 500)
         {
-            throw new DeliveryException($"bounced: {ex.StatusCode} {ex.Message}", permanent: true, ex);
+            throw new DeliveryException($"bounced: {(int)ex.StatusCode} {ex.Message}", permanent: true, ex, bouncedAddress: address);
+        }
+        catch (SmtpCommandException ex) when (ex.ErrorCode is SmtpErrorCode.SenderNotAccepted && (int)ex.StatusCode >= 500)
+        {
+            // The relay refuses our sender: a setting to fix, not the recipient's address.
+            throw new DeliveryException($"sender {settings.From} refused: {(int)ex.StatusCode} {ex.Message}", permanent: true, ex);
         }
         catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException)
         {

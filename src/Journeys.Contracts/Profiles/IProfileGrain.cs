@@ -51,6 +51,14 @@ public interface IProfileGrain : IGrainWithStringKey
     [Alias("record-delivery")]
     Task RecordDeliveryAsync(string dedupeKey, string status, string? detail);
 
+    /// <summary>
+    /// The receiving server refused <paramref name="address"/> for the message queued under
+    /// <paramref name="dedupeKey"/>: journals a hard <c>Message Bounced</c> event for this profile, once
+    /// however often it is reported, which then stops the channel's messages to that address.
+    /// </summary>
+    [Alias("record-bounce")]
+    Task RecordBounceAsync(string dedupeKey, string channel, string journeyId, string address, string reason);
+
     /// <summary>Removes personal data from the state and the journal; records that it happened.</summary>
     [Alias("erase")]
     Task EraseAsync();

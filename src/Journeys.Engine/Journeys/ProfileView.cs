@@ -16,6 +16,9 @@ public sealed record ProfileView
 
     public IReadOnlyList<ConsentGrant> Consents { get; init; } = [];
 
+    /// <summary>Channels whose address hard-bounced and is still the profile's: nothing is sent on them.</summary>
+    public IReadOnlyList<Channel> Undeliverable { get; init; } = [];
+
     /// <summary>Recent sends of all journeys, at least as far back as the longest frequency cap period.</summary>
     public IReadOnlyList<SentMessage> RecentSends { get; init; } = [];
 
@@ -24,6 +27,12 @@ public sealed record ProfileView
 
     public bool HasConsent(Channel channel, string? topic) =>
         Consents.Any(grant => grant.Channel == channel && (grant.Topic is null || grant.Topic == topic));
+
+    /// <summary>Why a message on <paramref name="channel"/> must not go out (no consent, a bounced address), or null.</summary>
+    public string? Unreachable(Channel channel, string? topic) =>
+        !HasConsent(channel, topic) ? $"noConsent:{channel.ToString().ToLowerInvariant()}:{topic}"
+        : Undeliverable.Contains(channel) ? $"undeliverable:{channel.ToString().ToLowerInvariant()}"
+        : null;
 
     public TimeZoneInfo ResolveTimeZone() =>
         TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;

@@ -191,9 +191,9 @@ internal sealed class StepRun(JourneyDefinition definition, JourneyInstance inst
 
     private string? Message(MessageNode node)
     {
-        if (!profile.HasConsent(node.Channel, node.Topic))
+        if (profile.Unreachable(node.Channel, node.Topic) is { } unreachable)
         {
-            return Suppress(node, $"noConsent:{node.Channel.ToString().ToLowerInvariant()}:{node.Topic}");
+            return Suppress(node, unreachable);
         }
 
         if (definition.Policies.QuietHours is { } quiet

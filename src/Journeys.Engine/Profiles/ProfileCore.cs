@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Journeys.Engine.Events;
 using Journeys.Engine.Events.Catalogue;
@@ -29,6 +30,9 @@ internal static class ProfileCore
             // Group traits describe the group, not the person.
             Traits = e.Type == EventType.Group || e.Traits.Count == 0 ? state.Traits : MergeTraits(state.Traits, e.Traits),
             Consent = ApplyConsent(state.Consent, e),
+            Bounces = e.Typed is MessageBounced { BounceType: BounceType.Hard } bounce
+                ? Later(state.Bounces, bounce.Channel, new BounceRecord(bounce.Address, bounce.Reason, e.Timestamp))
+                : state.Bounces,
         });
     }
 
@@ -49,6 +53,7 @@ internal static class ProfileCore
             AliasIds = known.AliasIds.Union(anonymous.AliasIds).Add(anonymous.Id).Remove(known.Id),
             Traits = MergeTraits(anonymous.Traits, known.Traits),
             Consent = known.Consent.Merge(anonymous.Consent),
+            Bounces = anonymous.Bounces.Aggregate(known.Bounces, (merged, pair) => Later(merged, pair.Key, pair.Value)),
             FirstSeen = anonymous.FirstSeen is { } first ? Min(known.FirstSeen, first) : known.FirstSeen,
             LastSeen = anonymous.LastSeen is { } last ? Max(known.LastSeen, last) : known.LastSeen,
             EventCount = known.EventCount + anonymous.EventCount,
@@ -58,8 +63,8 @@ internal static class ProfileCore
     }
 
     /// <summary>
-    /// Drops traits, aliases, consent and the activity list. Consent goes too: without a record
-    /// nothing is sent, which is what an erased person expects.
+    /// Drops traits, aliases, consent, bounced addresses and the activity list. Consent goes too: without
+    /// a record nothing is sent, which is what an erased person expects.
     /// </summary>
     public static T Erase<T>(T state, DateTimeOffset now, string reason)
         where T : ProfileState
@@ -70,6 +75,7 @@ internal static class ProfileCore
             AliasIds = [],
             Traits = [],
             Consent = ConsentState.Empty,
+            Bounces = state.Bounces.Clear(),
             RecentEvents = [],
             Erasure = new ErasureRecord(now, reason),
         });
@@ -108,6 +114,11 @@ internal static class ProfileCore
 
     private static DateTimeOffset Max(DateTimeOffset? current, DateTimeOffset candidate) =>
         current is { } c && c > candidate ? c : candidate;
+
+    /// <summary>Events may arrive out of order: an older bounce does not replace a newer one.</summary>
+    private static ImmutableSortedDictionary<MessageChannel, BounceRecord> Later(
+        ImmutableSortedDictionary<MessageChannel, BounceRecord> bounces, MessageChannel channel, BounceRecord bounce) =>
+        bounces.TryGetValue(channel, out var known) && known.At > bounce.At ? bounces : bounces.SetItem(channel, bounce);
 
     private static ErasureRecord? Later(ErasureRecord? a, ErasureRecord? b) =>
         a is null ? b : b is null ? a : a.At >= b.At ? a : b;

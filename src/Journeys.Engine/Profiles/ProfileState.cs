@@ -20,6 +20,10 @@ public abstract record ProfileState
 
     public ConsentState Consent { get; init; } = ConsentState.Empty;
 
+    /// <summary>Per channel, the latest hard bounce (<see cref="Events.Catalogue.MessageBounced"/>).</summary>
+    public ImmutableSortedDictionary<Events.Catalogue.MessageChannel, BounceRecord> Bounces { get; init; } =
+        ImmutableSortedDictionary<Events.Catalogue.MessageChannel, BounceRecord>.Empty;
+
     public DateTimeOffset? FirstSeen { get; init; }
 
     public DateTimeOffset? LastSeen { get; init; }
@@ -30,6 +34,16 @@ public abstract record ProfileState
     public ImmutableList<EventSummary> RecentEvents { get; init; } = [];
 
     public ErasureRecord? Erasure { get; init; }
+
+    /// <summary>
+    /// Channels whose latest hard bounce was for an address a trait still holds. A trait changed to a
+    /// new address (a corrected e-mail, a new phone number) makes the channel reachable again; so the
+    /// block needs no list of which trait each channel reads.
+    /// </summary>
+    public IEnumerable<Events.Catalogue.MessageChannel> Undeliverable() =>
+        Bounces.Where(b => Traits.Any(t => t.Value is JsonValue value && value.TryGetValue<string>(out var text)
+                && string.Equals(text.Trim(), b.Value.Address.Trim(), StringComparison.OrdinalIgnoreCase)))
+            .Select(b => b.Key);
 
     /// <summary>Whether <paramref name="id"/> names this profile, directly or through a merged alias.</summary>
     public bool Owns(string id) => Id == id || AliasIds.Contains(id);

@@ -20,6 +20,8 @@ public static class ProfileViews
     public static List<JourneyEvent> Remember(List<JourneyEvent> history, JourneyEvent e) =>
         RememberedEvents.Contains(e.Name) ? [.. history.TakeLast(HistoryKept - 1), e] : history;
 
+    private static readonly Dictionary<MessageChannel, Channel> ChannelOf = Enum.GetValues<MessageChannel>().ToDictionary(c => c, c => Enum.Parse<Channel>(c.ToString()));
+
     /// <param name="inputs">The state's <see cref="ConditionInputs"/>: a profile renders them once per change, not once per use.</param>
     public static ProfileView For(
         ProfileState state,
@@ -36,6 +38,7 @@ public static class ProfileViews
             Traits = traits,
             Computed = computed,
             Consents = Grants(state.Consent, topics.Distinct().ToList()),
+            Undeliverable = [.. state.Undeliverable().Select(c => ChannelOf[c])],
             RecentSends = recentSends,
             History = history,
         };
@@ -69,7 +72,7 @@ public static class ProfileViews
         var grants = new List<ConsentGrant> { new(Channel.Webhook) };
         foreach (var channel in Enum.GetValues<MessageChannel>())
         {
-            var target = Enum.Parse<Channel>(channel.ToString());
+            var target = ChannelOf[channel];
             if (!consent.Allows(channel))
             {
                 continue;

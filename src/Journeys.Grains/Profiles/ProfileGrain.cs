@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Journeys.Contracts.Visitors;
 using Journeys.Engine;
 using Journeys.Engine.Events;
+using Journeys.Engine.Events.Catalogue;
 using Journeys.Engine.Journeys;
 using Journeys.Engine.Profiles;
 using Journeys.Engine.Running;
@@ -249,6 +251,29 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         var decision = SendTimeCheck.Evaluate(View(state, history, live), policies, Enum.Parse<Channel>(channel, ignoreCase: true), topic, otherSends, Now);
         ForgetRendered();
         return new DeliveryCheck(decision.SuppressedReason, decision.DeferredUntil, decision.DeferredReason, ProfileJson.Serialize(state));
+    }
+
+    /// <summary>Like any event, the bounce reaches this profile through the journal and its reader, in order and once.</summary>
+    async Task IProfileGrain.RecordBounceAsync(string dedupeKey, string channel, string journeyId, string address, string reason)
+    {
+        var properties = new JsonObject
+        {
+            ["deliveryId"] = dedupeKey,
+            ["channel"] = channel,
+            ["journeyId"] = journeyId,
+            ["address"] = address,
+            ["bounceType"] = "hard",
+            ["reason"] = reason.Length > 1000 ? reason[..1000] : reason,
+        };
+        var call = MessageEventCall.Track(EventNames.MessageBounced, Kind, Id, $"bounce:{dedupeKey}", properties);
+        var parsed = EventParser.Default.ParseCall(EventType.Track, call, Now);
+        if (!parsed.IsValid)
+        {
+            logger.LogWarning("{ProfileKind} {ProfileId}: the bounce of {DedupeKey} could not be recorded: {Errors}", Kind, Id, dedupeKey, parsed.Errors);
+            return;
+        }
+        await services.Journal.AppendAsync(Journal.JournalEntries.From(parsed.Events));
+        logger.LogInformation("{ProfileKind} {ProfileId}: {Channel} to {Address} bounced ({DedupeKey})", Kind, Id, channel, address, dedupeKey);
     }
 
     Task IProfileGrain.RecordDeliveryAsync(string dedupeKey, string status, string? detail)

@@ -69,6 +69,8 @@ public sealed partial class EventCatalogueTests
     [InlineData("Pass Subscription Purchased", """{"segment":"business"}""", "$.properties.segment: must be one of: private, professional")]
     [InlineData("Message Clicked", """{"deliveryId":"d","channel":"email"}""", "$.properties.url: is required")]
     [InlineData("Message Opened", """{"channel":"fax"}""", "$.properties.channel: must be one of: email, sms, push, telegram, popup")]
+    [InlineData("Message Bounced", """{"channel":"email"}""", "$.properties.address: is required")]
+    [InlineData("Message Bounced", """{"channel":"email","address":"a@b.example","bounceType":"permanent"}""", "$.properties.bounceType: must be one of: hard, soft")]
     [InlineData("Popup Shown", """{"popupId":"p"}""", "$.properties.journeyId: is required")]
     [InlineData("Consent Updated", """{"granted":true}""", "$.properties.channel: is required when topic is absent")]
     [InlineData("Consent Updated", """{"channel":"sms","granted":"yes"}""", "$.properties.granted: must be true or false")]

@@ -32,6 +32,7 @@ public sealed class EventCatalogue
         [EventNames.MessageOpened] = MessageOpened.Read,
         [EventNames.MessageClicked] = MessageClicked.Read,
         [EventNames.MessageUnsubscribed] = MessageUnsubscribed.Read,
+        [EventNames.MessageBounced] = MessageBounced.Read,
         [EventNames.PopupShown] = PopupShown.Read,
         [EventNames.PopupClicked] = PopupClicked.Read,
         [EventNames.PopupDismissed] = PopupDismissed.Read,

@@ -17,6 +17,7 @@ public static class EventNames
     public const string MessageOpened = "Message Opened";
     public const string MessageClicked = "Message Clicked";
     public const string MessageUnsubscribed = "Message Unsubscribed";
+    public const string MessageBounced = "Message Bounced";
     public const string PopupShown = "Popup Shown";
     public const string PopupClicked = "Popup Clicked";
     public const string PopupDismissed = "Popup Dismissed";

@@ -32,6 +32,30 @@ public sealed record MessageUnsubscribed(string DeliveryId, MessageChannel Chann
     }
 }
 
+/// <summary>
+/// A message that could not reach <see cref="Address"/>: reported by the dispatcher when the receiving
+/// server refuses the recipient, or sent by an integrator from an e-mail or SMS service's bounce webhook
+/// (then <see cref="DeliveryId"/> may be absent: the message need not be one this engine sent). A hard
+/// bounce stops the channel's messages for as long as the profile still holds that address.
+/// </summary>
+public sealed record MessageBounced(string? DeliveryId, MessageChannel Channel, string? JourneyId, string Address, BounceType BounceType, string? Reason)
+    : EventProperties
+{
+    internal static MessageBounced? Read(JsonObjectReader r)
+    {
+        var mark = r.ErrorCount;
+        var deliveryId = r.String("deliveryId", required: false);
+        var channel = r.Enum<MessageChannel>("channel", required: true);
+        var journeyId = r.String("journeyId", required: false);
+        var address = r.String("address", required: true, maxLength: 320);
+        var bounceType = r.Has("bounceType") ? r.Enum<BounceType>("bounceType", required: true) : BounceType.Hard;
+        var reason = r.String("reason", required: false, maxLength: 1000);
+        return r.ErrorCount > mark
+            ? null
+            : new MessageBounced(deliveryId, channel!.Value, journeyId, address!, bounceType!.Value, reason);
+    }
+}
+
 internal sealed record MessageFields(string DeliveryId, MessageChannel Channel, string? JourneyId, string? Url)
 {
     public static MessageFields? Read(JsonObjectReader r, bool urlRequired)
