@@ -46,9 +46,10 @@ public sealed class OutboxFixture : IAsyncDisposable
         BatchSize = 5,
     };
 
-    public OutboxDispatcher Dispatcher(DispatchSettings settings) => new(
+    /// <summary>A dispatcher with the SMS provider and <paramref name="others"/>.</summary>
+    public OutboxDispatcher Dispatcher(DispatchSettings settings, params IMessageProvider[] others) => new(
         Outbox, Profiles, new TemplateRenderer(Templates),
-        [new SmsProvider(Http, new SmsSettings { BaseUrl = new Uri(SmsGateway.BaseUrl, "messages").ToString(), ApiKey = "test-key" })],
+        [new SmsProvider(Http, new SmsSettings { BaseUrl = new Uri(SmsGateway.BaseUrl, "messages").ToString(), ApiKey = "test-key" }), .. others],
         settings, TimeProvider.System, NullLogger<OutboxDispatcher>.Instance);
 
     /// <summary>A profile with a phone number who consents to SMS.</summary>
@@ -56,18 +57,24 @@ public sealed class OutboxFixture : IAsyncDisposable
         Profiles.Add(id, new JsonObject { ["phone"] = "+1555" + id.Length, ["firstName"] = id }, new ConsentGrant(Channel.Sms));
 
     /// <summary>What a profile grain queues for an SMS step of journey <c>welcome</c>.</summary>
-    public static OutboxMessage Sms(string profileId, string node, MessageTemplate? template = null)
+    public static OutboxMessage Sms(string profileId, string node, MessageTemplate? template = null) => Message(profileId, node, Channel.Sms, template);
+
+    /// <summary>What a profile grain queues for an e-mail step of journey <c>welcome</c>.</summary>
+    public static OutboxMessage Email(string profileId, string node) =>
+        Message(profileId, node, Channel.Email, new MessageTemplate { Subject = "Welcome", Body = "<p>Hello {{ traits.firstName }}</p>" });
+
+    private static OutboxMessage Message(string profileId, string node, Channel channel, MessageTemplate? template)
     {
         var key = $"{profileId}/welcome/v1/i-{profileId}/{node}/1";
         var command = new SendMessage
         {
             ProfileId = profileId, JourneyId = "welcome", Version = 1, InstanceId = $"i-{profileId}", NodeId = node, DedupeKey = key,
-            Channel = Channel.Sms, Topic = "offers",
+            Channel = channel, Topic = "offers",
             Template = template ?? new MessageTemplate { Body = "Hello {{ traits.firstName }}, {{ context.offer }} ({{ journey.id }})" },
             Context = JsonSerializer.SerializeToElement(new { offer = "20% off" }),
         };
         var payload = JsonSerializer.Serialize(new { command = (JourneyCommand)command, @event = (object?)null }, EngineJson.Options);
-        return new OutboxMessage(key, "customer", profileId, "welcome", 1, node, "sms", "offers", payload, DateTimeOffset.UtcNow);
+        return new OutboxMessage(key, "customer", profileId, "welcome", 1, node, channel.ToString().ToLowerInvariant(), "offers", payload, DateTimeOffset.UtcNow);
     }
 
     /// <summary>Runs the dispatcher until <paramref name="done"/> holds; fails after the timeout.</summary>
