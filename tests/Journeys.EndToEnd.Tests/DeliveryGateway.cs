@@ -9,9 +9,13 @@ namespace Journeys.EndToEnd.Tests;
 /// The embedded gateway with its channels pointed at local services: a real SMTP server (maildev)
 /// and a recording stand-in for FCM. Shared by the delivery tests of one class.
 /// </summary>
-public sealed class DeliveryGateway : IAsyncLifetime
+public class DeliveryGateway : IAsyncLifetime
 {
     private HostProcess gateway = null!;
+    private RefusingSmtpServer? refusingServer;
+
+    /// <summary>E-mail goes to a receiving server that refuses unknown mailboxes (<see cref="RefusingSmtpServer"/>) instead of maildev.</summary>
+    protected virtual bool RefusesUnknownRecipients => false;
 
     public MailDevServer Smtp { get; private set; } = null!;
     public RecordingHttpServer Fcm { get; } = new();
@@ -22,6 +26,7 @@ public sealed class DeliveryGateway : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Smtp = await MailDevServer.StartAsync();
+        refusingServer = RefusesUnknownRecipients ? await RefusingSmtpServer.StartAsync() : null;
         var port = FreePort.Next();
         gateway = HostProcess.Start(RepositoryPaths.GatewayDll, new Dictionary<string, string?>
         {
@@ -29,7 +34,7 @@ public sealed class DeliveryGateway : IAsyncLifetime
             ["Orleans__SiloPort"] = FreePort.Next().ToString(),
             ["Orleans__GatewayPort"] = FreePort.Next().ToString(),
             ["Delivery__Email__SmtpHost"] = "127.0.0.1",
-            ["Delivery__Email__SmtpPort"] = Smtp.SmtpPort.ToString(),
+            ["Delivery__Email__SmtpPort"] = (refusingServer?.Port ?? Smtp.SmtpPort).ToString(),
             ["Delivery__Email__UseTls"] = "false",
             ["Delivery__Email__From"] = "Tolls <hello@tolls.example>",
             ["Delivery__Push__BaseUrl"] = Fcm.BaseUrl.ToString(),
@@ -47,7 +52,12 @@ public sealed class DeliveryGateway : IAsyncLifetime
         Http.Dispose();
         await gateway.DisposeAsync();
         await Smtp.DisposeAsync();
+        if (refusingServer is not null)
+        {
+            await refusingServer.DisposeAsync();
+        }
         await Fcm.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>Saves and publishes a journey, then waits until profiles run it (they refresh their copy every second).</summary>
@@ -103,4 +113,10 @@ public sealed class DeliveryGateway : IAsyncLifetime
         ["entry"] = new JsonObject { ["mode"] = "always" },
         ["nodes"] = new JsonArray(message, new JsonObject { ["id"] = "done", ["type"] = "exit" }),
     };
+}
+
+/// <summary>The delivery gateway whose e-mail goes to a receiving server that refuses unknown mailboxes.</summary>
+public sealed class RefusingMailGateway : DeliveryGateway
+{
+    protected override bool RefusesUnknownRecipients => true;
 }

@@ -9,7 +9,7 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, To
 const figure = (testId: string, value: number, of?: number) =>
   h('td', { class: 'n' }, h('span', { 'data-testid': testId }, n(value)), of === undefined ? '' : h('div', { class: 'muted' }, of ? pct(value / of) : '–'));
 
-const reasons: Record<string, string> = { noConsent: 'consent', frequencyCap: 'frequency cap' };
+const reasons: Record<string, string> = { noConsent: 'consent', frequencyCap: 'frequency cap', undeliverable: 'bounced address' };
 
 function messageRow(m: MessageFigures) {
   const by = Object.entries(m.suppressedBy).map(([reason, count]) => `${reasons[reason] ?? reason} ${n(count)}`);
