@@ -67,7 +67,7 @@ public static class DeliveryHostingExtensions
         }
         if (settings.Push.IsConfigured)
         {
-            services.AddSingleton<IMessageProvider>(sp => new PushProvider(Http(sp), settings.Push, sp.GetRequiredService<IDeviceStore>()));
+            services.AddSingleton<IMessageProvider>(sp => new PushProvider(Http(sp), settings.Push, sp.GetRequiredService<IDeviceStore>(), sp.GetRequiredService<ILogger<PushProvider>>()));
         }
         if (settings.Telegram.IsConfigured)
         {

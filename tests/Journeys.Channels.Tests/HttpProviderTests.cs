@@ -4,6 +4,7 @@ using Journeys.Channels.Providers;
 using Journeys.Engine.Journeys;
 using Journeys.Storage.Devices;
 using Journeys.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Journeys.Channels.Tests;
 
@@ -38,7 +39,7 @@ public sealed class HttpProviderTests : IAsyncDisposable
         await devices.RegisterAsync(new DeviceToken("customer", "ann", "phone-token", "android"), Ct);
         await devices.RegisterAsync(new DeviceToken("customer", "ann", "tablet-token", "ios"), Ct);
         await devices.RegisterAsync(new DeviceToken("customer", "bob", "other-token", "ios"), Ct);
-        var push = new PushProvider(http, new PushSettings { BaseUrl = server.BaseUrl.ToString(), ProjectId = "tolls", AccessToken = "ya29.token" }, devices);
+        var push = new PushProvider(http, new PushSettings { BaseUrl = server.BaseUrl.ToString(), ProjectId = "tolls", AccessToken = "ya29.token" }, devices, NullLogger<PushProvider>.Instance);
 
         await push.SendAsync(Message([]), Ct);
 
@@ -50,9 +51,61 @@ public sealed class HttpProviderTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Push_forgets_a_token_FCM_answers_unregistered_for_and_still_reaches_the_other_devices()
+    {
+        var devices = new InMemoryDeviceStore();
+        await devices.RegisterAsync(new DeviceToken("customer", "ann", "uninstalled-token", "android"), Ct);
+        await devices.RegisterAsync(new DeviceToken("customer", "ann", "phone-token", "ios"), Ct);
+        UnregisteredAtFcm("uninstalled-token");
+
+        await Push(devices).SendAsync(Message([]), Ct);
+
+        Assert.Equal(["phone-token"], server.Accepted.Select(c => (string?)JsonNode.Parse(c.Body)!["message"]!["token"]));
+        Assert.Equal(["phone-token"], (await devices.ForProfileAsync("customer", "ann", Ct)).Select(d => d.Token));
+    }
+
+    [Fact]
+    public async Task Push_whose_every_token_is_unregistered_fails_for_good_and_forgets_them()
+    {
+        var devices = new InMemoryDeviceStore();
+        await devices.RegisterAsync(new DeviceToken("customer", "ann", "uninstalled-token", "android"), Ct);
+        UnregisteredAtFcm("uninstalled-token");
+
+        var failure = await Assert.ThrowsAsync<DeliveryException>(() => Push(devices).SendAsync(Message([]), Ct));
+
+        Assert.True(failure.Permanent);
+        Assert.Empty(await devices.ForProfileAsync("customer", "ann", Ct));
+    }
+
+    [Fact]
+    public async Task Push_answered_404_without_unregistered_keeps_the_token_and_fails()
+    {
+        var devices = new InMemoryDeviceStore();
+        await devices.RegisterAsync(new DeviceToken("customer", "ann", "phone-token", "ios"), Ct);
+        server.Respond = (_, _) => Task.FromResult(404);
+
+        await Assert.ThrowsAsync<DeliveryException>(() => Push(devices).SendAsync(Message([]), Ct));
+
+        Assert.Single(await devices.ForProfileAsync("customer", "ann", Ct));
+    }
+
+    private PushProvider Push(InMemoryDeviceStore devices) =>
+        new(http, new PushSettings { BaseUrl = server.BaseUrl.ToString(), ProjectId = "tolls" }, devices, NullLogger<PushProvider>.Instance);
+
+    /// <summary>FCM v1's answer for a token it no longer knows.</summary>
+    private void UnregisteredAtFcm(string token)
+    {
+        bool IsFor(RecordedCall call) => call.Body.Contains(token, StringComparison.Ordinal);
+        server.Respond = (call, _) => Task.FromResult(IsFor(call) ? 404 : 200);
+        server.Answer = call => IsFor(call)
+            ? """{"error":{"code":404,"message":"Requested entity was not found.","status":"NOT_FOUND","details":[{"@type":"type.googleapis.com/google.firebase.fcm.v1.FcmError","errorCode":"UNREGISTERED"}]}}"""
+            : """{"name":"projects/tolls/messages/1"}""";
+    }
+
+    [Fact]
     public async Task Push_to_a_profile_without_devices_fails_for_good()
     {
-        var push = new PushProvider(http, new PushSettings { BaseUrl = server.BaseUrl.ToString(), ProjectId = "tolls" }, new InMemoryDeviceStore());
+        var push = new PushProvider(http, new PushSettings { BaseUrl = server.BaseUrl.ToString(), ProjectId = "tolls" }, new InMemoryDeviceStore(), NullLogger<PushProvider>.Instance);
 
         var failure = await Assert.ThrowsAsync<DeliveryException>(() => push.SendAsync(Message([]), Ct));
 

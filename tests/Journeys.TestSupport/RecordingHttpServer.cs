@@ -30,6 +30,9 @@ public sealed class RecordingHttpServer : IAsyncDisposable
     /// <summary>The status to answer a call with; a task that does not complete leaves the caller hanging.</summary>
     public Func<RecordedCall, int, Task<int>> Respond { get; set; } = (_, _) => Task.FromResult(200);
 
+    /// <summary>The body of the answer to a call (JSON).</summary>
+    public Func<RecordedCall, string> Answer { get; set; } = _ => "{}";
+
     /// <summary>Cancelled when the server stops: what a hanging <see cref="Respond"/> waits on.</summary>
     public CancellationToken Stopping => stopping.Token;
 
@@ -78,7 +81,7 @@ public sealed class RecordingHttpServer : IAsyncDisposable
             }
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";
-            await context.Response.OutputStream.WriteAsync("{}"u8.ToArray());
+            await context.Response.OutputStream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(Answer(call)));
             context.Response.Close();
         }
         catch (Exception ex) when (ex is OperationCanceledException or HttpListenerException or ObjectDisposedException)

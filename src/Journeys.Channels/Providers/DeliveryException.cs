@@ -11,4 +11,10 @@ public sealed class DeliveryException(string message, bool permanent, Exception?
     public bool Permanent { get; } = permanent;
 
     public string? BouncedAddress { get; } = bouncedAddress;
+
+    /// <summary>The HTTP status a provider answered with, when it answered.</summary>
+    public int? StatusCode { get; init; }
+
+    /// <summary>The body of that answer, for providers that name the failure in it.</summary>
+    public string? Answer { get; init; }
 }

@@ -34,7 +34,11 @@ internal static class HttpProviderCall
             }
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             var permanent = (int)response.StatusCode is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout);
-            throw new DeliveryException($"{request.RequestUri!.GetLeftPart(UriPartial.Path)} answered {(int)response.StatusCode}: {Truncate(text)}", permanent);
+            throw new DeliveryException($"{request.RequestUri!.GetLeftPart(UriPartial.Path)} answered {(int)response.StatusCode}: {Truncate(text)}", permanent)
+            {
+                StatusCode = (int)response.StatusCode,
+                Answer = text,
+            };
         }
     }
 

@@ -2,8 +2,12 @@ using Journeys.Storage.Devices;
 
 namespace Journeys.Channels.Providers;
 
-/// <summary>FCM HTTP v1, one request per registered device token of the profile.</summary>
-public sealed class PushProvider(HttpClient http, PushSettings settings, IDeviceStore devices) : IMessageProvider
+/// <summary>
+/// FCM HTTP v1, one request per registered device token of the profile. A token FCM answers
+/// <c>UNREGISTERED</c> for (the app was uninstalled, the token rotated) is forgotten and the other
+/// devices still get the message; with none left the message fails for good.
+/// </summary>
+public sealed class PushProvider(HttpClient http, PushSettings settings, IDeviceStore devices, ILogger<PushProvider> logger) : IMessageProvider
 {
     public string Channel => "push";
 
@@ -15,24 +19,63 @@ public sealed class PushProvider(HttpClient http, PushSettings settings, IDevice
             throw new DeliveryException("the profile has no registered device", permanent: true);
         }
         var url = new Uri($"{settings.BaseUrl.TrimEnd('/')}/v1/projects/{settings.ProjectId}/messages:send");
+        var unregistered = 0;
         foreach (var device in tokens)
         {
-            var body = new
+            try
             {
-                message = new
-                {
-                    token = device.Token,
-                    notification = new { title = message.Subject, body = message.Body },
-                    data = new { deliveryId = message.DeliveryId, journeyId = message.JourneyId },
-                },
-            };
-            await HttpProviderCall.PostJsonAsync(http, url, body, $"{message.DeliveryId}/{device.Token}", cancellationToken, request =>
+                await SendToAsync(url, device, message, cancellationToken);
+            }
+            catch (DeliveryException ex) when (IsUnregistered(ex))
             {
-                if (settings.AccessToken is { Length: > 0 } token)
-                {
-                    request.Headers.Authorization = new("Bearer", token);
-                }
-            });
+                await devices.RemoveAsync(device, cancellationToken);
+                unregistered++;
+                logger.LogInformation("Push token of {ProfileKind} {ProfileId} ({Platform}) unregistered at FCM: forgotten", message.ProfileKind, message.ProfileId, device.Platform);
+            }
+        }
+        if (unregistered == tokens.Count)
+        {
+            throw new DeliveryException($"every registered device ({unregistered}) is unregistered at FCM; their tokens were removed", permanent: true);
+        }
+    }
+
+    private Task SendToAsync(Uri url, DeviceToken device, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var body = new
+        {
+            message = new
+            {
+                token = device.Token,
+                notification = new { title = message.Subject, body = message.Body },
+                data = new { deliveryId = message.DeliveryId, journeyId = message.JourneyId },
+            },
+        };
+        return HttpProviderCall.PostJsonAsync(http, url, body, $"{message.DeliveryId}/{device.Token}", cancellationToken, request =>
+        {
+            if (settings.AccessToken is { Length: > 0 } token)
+            {
+                request.Headers.Authorization = new("Bearer", token);
+            }
+        });
+    }
+
+    /// <summary>FCM v1 answers 404 with <c>error.details[].errorCode</c> <c>UNREGISTERED</c> for a token it no longer knows.</summary>
+    private static bool IsUnregistered(DeliveryException ex)
+    {
+        if (ex.StatusCode != 404 || ex.Answer is not { Length: > 0 } answer)
+        {
+            return false;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(answer);
+            return document.RootElement.TryGetProperty("error", out var error)
+                && error.TryGetProperty("details", out var details) && details.ValueKind == JsonValueKind.Array
+                && details.EnumerateArray().Any(d => d.ValueKind == JsonValueKind.Object && d.TryGetProperty("errorCode", out var code) && code.ValueEquals("UNREGISTERED"));
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 }

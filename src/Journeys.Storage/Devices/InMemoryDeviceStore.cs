@@ -14,4 +14,10 @@ public sealed class InMemoryDeviceStore : IDeviceStore
 
     public Task<IReadOnlyList<DeviceToken>> ForProfileAsync(string profileKind, string profileId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<DeviceToken>>([.. devices.Values.Where(d => d.ProfileKind == profileKind && d.ProfileId == profileId)]);
+
+    public Task RemoveAsync(DeviceToken device, CancellationToken cancellationToken = default)
+    {
+        devices.TryRemove((device.ProfileKind, device.ProfileId, device.Token), out _);
+        return Task.CompletedTask;
+    }
 }

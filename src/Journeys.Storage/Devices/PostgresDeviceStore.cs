@@ -30,4 +30,13 @@ public sealed class PostgresDeviceStore(NpgsqlDataSource dataSource) : IDeviceSt
         }
         return devices;
     }
+
+    public async Task RemoveAsync(DeviceToken device, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM devices WHERE profile_kind = @kind AND profile_id = @id AND token = @token");
+        command.Parameters.AddWithValue("kind", device.ProfileKind);
+        command.Parameters.AddWithValue("id", device.ProfileId);
+        command.Parameters.AddWithValue("token", device.Token);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }
