@@ -5,20 +5,11 @@ using Npgsql;
 namespace Journeys.Storage.Tests;
 
 /// <summary>Push tokens per profile, in PostgreSQL and in memory alike.</summary>
-public sealed class DeviceStoreTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class DeviceStoreTests(PostgresFixture postgres) : StoreContractTests<IDeviceStore>(postgres)
 {
-    private NpgsqlDataSource dataSource = null!;
+    protected override IDeviceStore InPostgres() => new PostgresDeviceStore(DataSource);
 
-    public async ValueTask InitializeAsync() =>
-        dataSource = NpgsqlDataSource.Create((await MigratedDatabase.CreateAsync(postgres.Server)).ConnectionString);
-
-    public async ValueTask DisposeAsync() => await dataSource.DisposeAsync();
-
-    public static TheoryData<string> Stores => ["postgres", "memory"];
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private IDeviceStore Store(string kind) => kind == "postgres" ? new PostgresDeviceStore(dataSource) : new InMemoryDeviceStore();
+    protected override IDeviceStore InMemory() => new InMemoryDeviceStore();
 
     [Theory]
     [MemberData(nameof(Stores))]

@@ -5,19 +5,11 @@ using Npgsql;
 namespace Journeys.Storage.Tests;
 
 /// <summary>The outcome breakdowns in PostgreSQL and in memory, against the same expectations.</summary>
-public sealed class JourneyOutcomeStoreTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class JourneyOutcomeStoreTests(PostgresFixture postgres) : StoreContractTests<IJourneyOutcomeStore>(postgres)
 {
-    private NpgsqlDataSource dataSource = null!;
+    protected override IJourneyOutcomeStore InPostgres() => new PostgresJourneyOutcomeStore(DataSource);
 
-    public async ValueTask InitializeAsync() =>
-        dataSource = NpgsqlDataSource.Create((await MigratedDatabase.CreateAsync(postgres.Server)).ConnectionString);
-
-    public async ValueTask DisposeAsync() => await dataSource.DisposeAsync();
-
-    public static TheoryData<string> Stores => ["postgres", "memory"];
-
-    private IJourneyOutcomeStore Store(string kind) =>
-        kind == "postgres" ? new PostgresJourneyOutcomeStore(dataSource) : new InMemoryJourneyOutcomeStore();
+    protected override IJourneyOutcomeStore InMemory() => new InMemoryJourneyOutcomeStore();
 
     [Theory]
     [MemberData(nameof(Stores))]

@@ -5,19 +5,11 @@ using Npgsql;
 namespace Journeys.Storage.Tests;
 
 /// <summary>The PostgreSQL store on a real server, and the in-memory one of the embedded default against the same expectations.</summary>
-public sealed class JourneyStatsStoreTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class JourneyStatsStoreTests(PostgresFixture postgres) : StoreContractTests<IJourneyStatsStore>(postgres)
 {
-    private NpgsqlDataSource dataSource = null!;
+    protected override IJourneyStatsStore InPostgres() => new PostgresJourneyStatsStore(DataSource);
 
-    public async ValueTask InitializeAsync() =>
-        dataSource = NpgsqlDataSource.Create((await MigratedDatabase.CreateAsync(postgres.Server)).ConnectionString);
-
-    public async ValueTask DisposeAsync() => await dataSource.DisposeAsync();
-
-    public static TheoryData<string> Stores => ["postgres", "memory"];
-
-    private IJourneyStatsStore Store(string kind) =>
-        kind == "postgres" ? new PostgresJourneyStatsStore(dataSource) : new InMemoryJourneyStatsStore();
+    protected override IJourneyStatsStore InMemory() => new InMemoryJourneyStatsStore();
 
     [Theory]
     [MemberData(nameof(Stores))]
@@ -69,11 +61,11 @@ public sealed class JourneyStatsStoreTests(PostgresFixture postgres) : IAsyncLif
     [Fact]
     public async Task A_batch_is_one_statement_that_stamps_the_update_time()
     {
-        var store = new PostgresJourneyStatsStore(dataSource);
+        var store = new PostgresJourneyStatsStore(DataSource);
 
         await store.AddAsync([new("stamped", 1, "n", Entered: 1), new("stamped", 1, "m", Entered: 1)], TestContext.Current.CancellationToken);
 
-        await using var command = dataSource.CreateCommand(
+        await using var command = DataSource.CreateCommand(
             "SELECT count(DISTINCT xmin::text), bool_and(updated_at > now() - interval '1 minute') FROM journey_node_stats WHERE journey_id = 'stamped'");
         await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
         await reader.ReadAsync(TestContext.Current.CancellationToken);

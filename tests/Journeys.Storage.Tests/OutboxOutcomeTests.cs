@@ -9,23 +9,14 @@ namespace Journeys.Storage.Tests;
 /// What the results page reads of a journey's messages: its outbox rows summed by node, status and
 /// reason, with their tracked opens, clicks and unsubscribes, in PostgreSQL and in memory alike.
 /// </summary>
-public sealed class OutboxOutcomeTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class OutboxOutcomeTests(PostgresFixture postgres) : StoreContractTests<IOutboxStore>(postgres)
 {
     private const string Owner = "dispatcher-1";
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
-    private NpgsqlDataSource dataSource = null!;
 
-    public async ValueTask InitializeAsync() =>
-        dataSource = NpgsqlDataSource.Create((await MigratedDatabase.CreateAsync(postgres.Server)).ConnectionString);
+    protected override IOutboxStore InPostgres() => new PostgresOutboxStore(DataSource, NullLogger<PostgresOutboxStore>.Instance);
 
-    public async ValueTask DisposeAsync() => await dataSource.DisposeAsync();
-
-    public static TheoryData<string> Stores => ["postgres", "memory"];
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private IOutboxStore Store(string kind) =>
-        kind == "postgres" ? new PostgresOutboxStore(dataSource, NullLogger<PostgresOutboxStore>.Instance) : new InMemoryOutboxStore();
+    protected override IOutboxStore InMemory() => new InMemoryOutboxStore();
 
     [Theory]
     [MemberData(nameof(Stores))]
@@ -68,7 +59,7 @@ public sealed class OutboxOutcomeTests(PostgresFixture postgres) : IAsyncLifetim
 
         var afterRestart = Store("postgres");
         Assert.Equal([new OutboxOutcome("email", OutboxStatus.Queued, null, 1, 1, 0, 0)], await afterRestart.ReadOutcomesAsync("cart", Ct));
-        await using var command = dataSource.CreateCommand("SELECT opened_at FROM outbox WHERE dedupe_key = 'kept'");
+        await using var command = DataSource.CreateCommand("SELECT opened_at FROM outbox WHERE dedupe_key = 'kept'");
         var openedAt = (DateTime)(await command.ExecuteScalarAsync(Ct))!;
         Assert.True(Math.Abs((openedAt - Now.UtcDateTime).TotalMilliseconds) < 1, $"the first open was at {Now:O}, the row says {openedAt:O}");
     }
