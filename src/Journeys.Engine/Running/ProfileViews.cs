@@ -38,7 +38,8 @@ public static class ProfileViews
             Traits = traits,
             Computed = computed,
             Consents = Grants(state.Consent, topics.Distinct().ToList()),
-            Undeliverable = [.. state.Undeliverable().Select(c => ChannelOf[c])],
+            // Built per event: nothing allocated for the profiles (nearly all) without a bounce.
+            Undeliverable = state.Bounces.IsEmpty ? [] : [.. state.Undeliverable().Select(c => ChannelOf[c])],
             RecentSends = recentSends,
             History = history,
         };
