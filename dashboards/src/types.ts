@@ -1,7 +1,7 @@
 // The gateway's dashboard data (client/Journeys.Gateway/Dashboards/Figures).
 export interface MessageFigures {
   nodeId: string; channel: string; topic: string; entered: number; requested: number; queued: number; deferred: number;
-  sent: number; delivered: number; failed: number; opened: number; clicked: number; unsubscribed: number;
+  sent: number; delivered: number; failed: number; opened: number; clicked: number; unsubscribed: number; bounced: number;
   suppressed: number; suppressedBy: Record<string, number>;
 }
 export interface NodeFigures {

@@ -50,6 +50,8 @@ public sealed class EmailBounceTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal((refused.DedupeKey, unknown), (bounce.DedupeKey, bounce.Address));
         Assert.Contains("5.1.1", bounce.Reason, StringComparison.Ordinal);
         Assert.Equal(OutboxStatus.Sent, (await world.RowAsync(accepted.DedupeKey)).Status);
+        Assert.Equal(1, await world.CountAsync("bounced_at IS NOT NULL"));
+        Assert.Equal(1, await world.CountAsync($"bounced_at IS NOT NULL AND dedupe_key = '{refused.DedupeKey}'"));
         Assert.Equal([OutboxStatus.Dead], world.Profiles.Outcomes.Where(o => o.DedupeKey == refused.DedupeKey).Select(o => o.Status));
     }
 }

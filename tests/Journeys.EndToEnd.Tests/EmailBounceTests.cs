@@ -6,7 +6,7 @@ namespace Journeys.EndToEnd.Tests;
 /// <summary>
 /// A bounce from start to end through the embedded gateway: the receiving SMTP server refuses the
 /// address, the profile records the bounce as an event, the next step is suppressed instead of sent,
-/// and a corrected address is written to again.
+/// a corrected address is written to again, and a later bounce report counts on the results page.
 /// </summary>
 public sealed class EmailBounceTests(RefusingMailGateway gateway) : IClassFixture<RefusingMailGateway>
 {
@@ -39,7 +39,7 @@ public sealed class EmailBounceTests(RefusingMailGateway gateway) : IClassFixtur
         await gateway.WriteAsync("/v1/track", Events.Trip("bounce-trip-2", Customer));
         var results = await gateway.WaitForAsync($"/api/dashboard/journeys/{JourneyId}/results",
             r => Send(r)?["suppressedBy"]?["undeliverable"] is not null);
-        Assert.Equal(1, (long)Send(results)!["suppressedBy"]!["undeliverable"]!);
+        Assert.Equal((1L, 1L, 1L), ((long)Send(results)!["suppressedBy"]!["undeliverable"]!, (long)Send(results)!["bounced"]!, (long)Send(results)!["failed"]!));
         Assert.Single(Mails(await gateway.WaitForAsync($"/api/profiles/customer/{Customer}/export", _ => true)));
 
         await gateway.WriteAsync("/v1/identify", new JsonObject { ["userId"] = Customer, ["traits"] = new JsonObject { ["email"] = "ann@tolls.example" } });
@@ -47,6 +47,15 @@ public sealed class EmailBounceTests(RefusingMailGateway gateway) : IClassFixtur
         var corrected = await gateway.WaitForAsync($"/api/profiles/customer/{Customer}/export", p => Mails(p).Any(m => (string?)m["status"] == "sent"));
         Assert.Equal(["dead", "sent"], Mails(corrected).Select(m => (string?)m["status"]));
         Assert.Single(Journalled(corrected, "Message Bounced"));
+
+        // Days later the receiving domain bounces the accepted message: the integrator forwards its ESP's report.
+        var sent = Mails(corrected).Single(m => (string?)m["status"] == "sent");
+        await gateway.WriteAsync("/v1/track", Events.Track("bounce-report-1", Customer, "Message Bounced", new JsonObject
+        {
+            ["deliveryId"] = (string?)sent["dedupeKey"], ["channel"] = "email", ["address"] = "ann@tolls.example", ["reason"] = "mailbox disabled",
+        }));
+        var reported = await gateway.WaitForAsync($"/api/dashboard/journeys/{JourneyId}/results", r => (long?)Send(r)?["bounced"] == 2);
+        Assert.Equal((1L, 1L), ((long)Send(reported)!["failed"]!, (long)Send(reported)!["delivered"]!));
     }
 
     private static List<JsonNode> Journalled(JsonObject export, string name) =>

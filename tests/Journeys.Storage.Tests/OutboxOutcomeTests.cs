@@ -20,7 +20,7 @@ public sealed class OutboxOutcomeTests(PostgresFixture postgres) : StoreContract
 
     [Theory]
     [MemberData(nameof(Stores))]
-    public async Task Rows_are_summed_by_node_status_and_reason_with_each_message_opened_clicked_and_unsubscribed_at_most_once(string kind)
+    public async Task Rows_are_summed_by_node_status_and_reason_with_each_message_opened_clicked_unsubscribed_and_bounced_at_most_once(string kind)
     {
         var store = Store(kind);
         await store.EnqueueAsync([Row("sent-1", "email"), Row("sent-2", "email"), Row("dead", "email"), Row("no-consent", "email"),
@@ -36,17 +36,18 @@ public sealed class OutboxOutcomeTests(PostgresFixture postgres) : StoreContract
 
         await store.RecordEngagementAsync([Opened("sent-1"), Clicked("sent-1"), Opened("sent-2"), Opened("elsewhere"), Opened("never-queued")], Now, Ct);
         await store.RecordEngagementAsync([Opened("sent-1"), Clicked("sent-1"), new("sent-2", OutboxEngagement.Unsubscribed)], Now.AddMinutes(1), Ct);
+        await store.RecordEngagementAsync([new("dead", OutboxEngagement.Bounced), new("sent-2", OutboxEngagement.Bounced), new("dead", OutboxEngagement.Bounced)], Now.AddMinutes(2), Ct);
 
         Assert.Equal(
         [
-            new("email", OutboxStatus.Dead, null, 1, 0, 0, 0),
-            new("email", OutboxStatus.Queued, null, 1, 0, 0, 0),
-            new("email", OutboxStatus.Retrying, OutboxOutcome.QuietHours, 1, 0, 0, 0),
-            new("email", OutboxStatus.Sent, null, 2, 2, 1, 1),
-            new("email", OutboxStatus.Suppressed, "noConsent:email:cart", 1, 0, 0, 0),
-            new("sms", OutboxStatus.Suppressed, "frequencyCap", 1, 0, 0, 0),
+            new("email", OutboxStatus.Dead, null, 1, 0, 0, 0, 1),
+            new("email", OutboxStatus.Queued, null, 1, 0, 0, 0, 0),
+            new("email", OutboxStatus.Retrying, OutboxOutcome.QuietHours, 1, 0, 0, 0, 0),
+            new("email", OutboxStatus.Sent, null, 2, 2, 1, 1, 1),
+            new("email", OutboxStatus.Suppressed, "noConsent:email:cart", 1, 0, 0, 0, 0),
+            new("sms", OutboxStatus.Suppressed, "frequencyCap", 1, 0, 0, 0, 0),
         ], await store.ReadOutcomesAsync("cart", Ct));
-        Assert.Equal([new OutboxOutcome("email", OutboxStatus.Queued, null, 1, 1, 0, 0)], await store.ReadOutcomesAsync("other", Ct));
+        Assert.Equal([new OutboxOutcome("email", OutboxStatus.Queued, null, 1, 1, 0, 0, 0)], await store.ReadOutcomesAsync("other", Ct));
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class OutboxOutcomeTests(PostgresFixture postgres) : StoreContract
         await store.RecordEngagementAsync([Opened("kept")], Now.AddHours(1), Ct);
 
         var afterRestart = Store("postgres");
-        Assert.Equal([new OutboxOutcome("email", OutboxStatus.Queued, null, 1, 1, 0, 0)], await afterRestart.ReadOutcomesAsync("cart", Ct));
+        Assert.Equal([new OutboxOutcome("email", OutboxStatus.Queued, null, 1, 1, 0, 0, 0)], await afterRestart.ReadOutcomesAsync("cart", Ct));
         await using var command = DataSource.CreateCommand("SELECT opened_at FROM outbox WHERE dedupe_key = 'kept'");
         var openedAt = (DateTime)(await command.ExecuteScalarAsync(Ct))!;
         Assert.True(Math.Abs((openedAt - Now.UtcDateTime).TotalMilliseconds) < 1, $"the first open was at {Now:O}, the row says {openedAt:O}");

@@ -7,7 +7,7 @@ using Journeys.Storage.Outbox;
 namespace Journeys.Gateway.Ingestion;
 
 /// <summary>
-/// Commits validated events to the journal, stamps message engagement (opens, clicks, unsubscribes)
+/// Commits validated events to the journal, stamps message engagement (opens, clicks, unsubscribes, hard bounces)
 /// on the outbox rows it answers, then wakes the partition readers that received the events. The
 /// caller acknowledges only after this returns, so a failed stamp is retried with the request.
 /// </summary>
@@ -37,11 +37,20 @@ public sealed class EventIngestor(IEventJournal journal, IOutboxStore outbox, IC
             EventNames.MessageOpened => OutboxEngagement.Opened,
             EventNames.MessageClicked => OutboxEngagement.Clicked,
             EventNames.MessageUnsubscribed => OutboxEngagement.Unsubscribed,
+            EventNames.MessageBounced => OutboxEngagement.Bounced,
             _ => null,
         };
-        return kind is not null && EnvelopeJson.Deserialize(entry.Payload)?.Typed is MessageEngagement engagement
-            ? new OutboxEngagement(engagement.DeliveryId, kind)
-            : null;
+        if (kind is null)
+        {
+            return null;
+        }
+        return EnvelopeJson.Deserialize(entry.Payload)?.Typed switch
+        {
+            MessageEngagement engagement => new OutboxEngagement(engagement.DeliveryId, kind),
+            // A soft bounce is retried by the sender and may still arrive.
+            MessageBounced { BounceType: BounceType.Hard, DeliveryId: { } deliveryId } => new OutboxEngagement(deliveryId, kind),
+            _ => null,
+        };
     }
 
     private async Task NotifyAsync(int partition, long committedUpTo)

@@ -23,6 +23,7 @@ function messageRow(m: MessageFigures) {
     figure(`opened-${m.nodeId}`, m.opened, m.delivered),
     figure(`clicked-${m.nodeId}`, m.clicked, m.delivered),
     figure(`unsubscribed-${m.nodeId}`, m.unsubscribed, m.delivered),
+    figure(`bounced-${m.nodeId}`, m.bounced, m.sent),
     figure(`suppressed-${m.nodeId}`, m.suppressed, m.entered),
     h('td', { 'data-testid': `suppressed-by-${m.nodeId}` }, by.join(', ') || '–',
       m.deferred ? h('div', { class: 'muted' }, `${n(m.deferred)} held now by quiet hours or a cap`) : ''),
@@ -42,12 +43,12 @@ export function resultsPage(root: HTMLElement, journeyId: string) {
       holdout(r, charts),
       h('h2', {}, 'Messages'),
       r.messages.length === 0 ? h('p', { class: 'muted' }, 'This journey sends no messages.') : table(
-        ['Node', 'Channel / topic', 'Requested', 'Queued', 'Sent', 'Delivered', 'Failed', 'Opened', 'Clicked', 'Unsubscribed', 'Suppressed', 'by reason'],
+        ['Node', 'Channel / topic', 'Requested', 'Queued', 'Sent', 'Delivered', 'Failed', 'Opened', 'Clicked', 'Unsubscribed', 'Bounced', 'Suppressed', 'by reason'],
         r.messages.map(messageRow), { 'data-testid': 'messages-table' }),
       h('p', { class: 'muted' },
         'Requested: sends the journey asked for. Sent: messages the outbox finished trying, delivered when the provider accepted them ',
         '(% of sent), failed when dead-lettered. Opened, clicked, unsubscribed: delivered messages with at least one tracked open, ',
-        'click or unsubscribe (% of delivered). Suppressed: at the step or at send time, % of the node\'s entries.'));
+        'click or unsubscribe (% of delivered). Bounced: the address was refused, at sending (also failed) or reported later (% of sent). Suppressed: at the step or at send time, % of the node\'s entries.'));
   }).catch(e => body.replaceChildren(h('p', { class: 'error' }, String(e))));
   return () => charts.forEach(c => c.destroy());
 }

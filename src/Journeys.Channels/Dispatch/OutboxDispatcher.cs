@@ -109,6 +109,7 @@ public sealed class OutboxDispatcher(
             // Journalled before the row is finished: a dispatcher dying in between leaves the row to be
             // sent again, and its bounce is the same event, applied once.
             await profiles.BouncedAsync(message, address, ex.Message);
+            await outbox.RecordEngagementAsync([new OutboxEngagement(message.DedupeKey, OutboxEngagement.Bounced)], clock.GetUtcNow());
             await FinishAsync(row, OutboxStatus.Dead, ex.Message);
         }
         catch (Exception ex) when (ex is DeliveryException { Permanent: true } or TemplateRenderingException or JsonException)

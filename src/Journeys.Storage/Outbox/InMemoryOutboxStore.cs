@@ -76,7 +76,8 @@ public sealed class InMemoryOutboxStore : IOutboxStore
                 .Select(g => new OutboxOutcome(g.Key.NodeId, g.Key.Status, g.Key.Reason, g.Count(),
                     g.Count(r => stamped.Contains(new(r.Message.DedupeKey, OutboxEngagement.Opened))),
                     g.Count(r => stamped.Contains(new(r.Message.DedupeKey, OutboxEngagement.Clicked))),
-                    g.Count(r => stamped.Contains(new(r.Message.DedupeKey, OutboxEngagement.Unsubscribed)))))
+                    g.Count(r => stamped.Contains(new(r.Message.DedupeKey, OutboxEngagement.Unsubscribed))),
+                    g.Count(r => stamped.Contains(new(r.Message.DedupeKey, OutboxEngagement.Bounced)))))
                 .OrderBy(o => o.NodeId, StringComparer.Ordinal).ThenBy(o => o.Status, StringComparer.Ordinal).ThenBy(o => o.Reason, StringComparer.Ordinal)];
             return Task.FromResult(outcomes);
         }

@@ -5,7 +5,7 @@ namespace Journeys.Storage.Outbox;
 /// deferred by quiet hours, with one <see cref="Reason"/>), and how many of those were opened, clicked
 /// and unsubscribed from.
 /// </summary>
-public sealed record OutboxOutcome(string NodeId, string Status, string? Reason, long Count, long Opened, long Clicked, long Unsubscribed)
+public sealed record OutboxOutcome(string NodeId, string Status, string? Reason, long Count, long Opened, long Clicked, long Unsubscribed, long Bounced)
 {
     /// <summary>The reason the engine's send-time check gives a deferral until quiet hours end (the only deferral it makes).</summary>
     public const string QuietHours = "quietHours";

@@ -49,9 +49,10 @@ public sealed class PostgresOutboxStore : IOutboxStore, IAsyncDisposable
         UPDATE outbox o SET
             opened_at       = CASE WHEN e.opened       THEN coalesce(o.opened_at, @at)       ELSE o.opened_at END,
             clicked_at      = CASE WHEN e.clicked      THEN coalesce(o.clicked_at, @at)      ELSE o.clicked_at END,
-            unsubscribed_at = CASE WHEN e.unsubscribed THEN coalesce(o.unsubscribed_at, @at) ELSE o.unsubscribed_at END
+            unsubscribed_at = CASE WHEN e.unsubscribed THEN coalesce(o.unsubscribed_at, @at) ELSE o.unsubscribed_at END,
+            bounced_at      = CASE WHEN e.bounced      THEN coalesce(o.bounced_at, @at)      ELSE o.bounced_at END
         FROM (SELECT k, bool_or(kind = '{OutboxEngagement.Opened}') AS opened, bool_or(kind = '{OutboxEngagement.Clicked}') AS clicked,
-                     bool_or(kind = '{OutboxEngagement.Unsubscribed}') AS unsubscribed
+                     bool_or(kind = '{OutboxEngagement.Unsubscribed}') AS unsubscribed, bool_or(kind = '{OutboxEngagement.Bounced}') AS bounced
               FROM unnest(@keys, @kinds) AS incoming(k, kind)
               GROUP BY k
               ORDER BY k) AS e
@@ -63,7 +64,7 @@ public sealed class PostgresOutboxStore : IOutboxStore, IAsyncDisposable
         SELECT node_id, status,
                CASE WHEN status = '{OutboxStatus.Suppressed}' OR (status = '{OutboxStatus.Retrying}' AND last_error = '{OutboxOutcome.QuietHours}')
                     THEN last_error END AS reason,
-               count(*), count(opened_at), count(clicked_at), count(unsubscribed_at)
+               count(*), count(opened_at), count(clicked_at), count(unsubscribed_at), count(bounced_at)
         FROM outbox
         WHERE journey_id = @journey
         GROUP BY 1, 2, 3
@@ -149,7 +150,7 @@ public sealed class PostgresOutboxStore : IOutboxStore, IAsyncDisposable
         while (await reader.ReadAsync(cancellationToken))
         {
             outcomes.Add(new OutboxOutcome(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6)));
+                reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7)));
         }
         return outcomes;
     }

@@ -9,7 +9,8 @@ namespace Journeys.Gateway.Dashboards.Figures;
 /// <see cref="Queued"/> waiting to be sent, <see cref="Sent"/> the rows the outbox finished trying, of which
 /// <see cref="Delivered"/> the provider accepted and <see cref="Failed"/> were dead-lettered;
 /// <see cref="Opened"/>, <see cref="Clicked"/>, <see cref="Unsubscribed"/> the messages with at least one
-/// tracked open, click or unsubscribe. <see cref="Suppressed"/> counts suppressions at the step and at send
+/// tracked open, click or unsubscribe, <see cref="Bounced"/> those whose address bounced (refused at
+/// sending, then also failed, or reported later by the integrator). <see cref="Suppressed"/> counts suppressions at the step and at send
 /// time (consent withdrawn or a cap filled after queueing), <see cref="SuppressedBy"/> by kind of reason;
 /// <see cref="Deferred"/> the sends held back now (at the step by quiet hours or a deferring cap, or queued
 /// until quiet hours end).
@@ -28,6 +29,7 @@ public sealed record MessageFigures(
     long Opened,
     long Clicked,
     long Unsubscribed,
+    long Bounced,
     long Suppressed,
     IReadOnlyDictionary<string, long> SuppressedBy)
 {
@@ -55,6 +57,7 @@ public sealed record MessageFigures(
             Opened: rows.Sum(r => r.Opened),
             Clicked: rows.Sum(r => r.Clicked),
             Unsubscribed: rows.Sum(r => r.Unsubscribed),
+            Bounced: rows.Sum(r => r.Bounced),
             Suppressed: suppressedBy.Values.Sum(),
             suppressedBy);
     }
