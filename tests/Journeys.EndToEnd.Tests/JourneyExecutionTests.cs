@@ -53,7 +53,9 @@ public sealed class JourneyExecutionTests(ProductionClusterFixture fixture) : IC
             p => p["journeys"]!.AsArray().Any(i => (string?)i!["status"] != "active"), TimeSpan.FromSeconds(30));
         Assert.DoesNotContain(other["timeline"]!.AsArray(), t => (string?)t!["type"] == "sendMessage");
 
-        var detail = await WaitForStatsAsync(id, n => Count(n, "pause", "entered") == 2 && Count(n, "mail", "suppressed") == 1);
+        // Each silo writes its counters at most twice a second, and a wait leaving is counted with its own
+        // step: wait until both profiles' waits are counted as passed, then none may still be waiting.
+        var detail = await WaitForStatsAsync(id, n => Count(n, "pause", "entered") == 2 && Count(n, "pause", "passed") == 2 && Count(n, "mail", "suppressed") == 1);
         Assert.Equal(0, Count(detail, "pause", "waiting"));
     }
 
