@@ -46,6 +46,16 @@ log "tests"
 results="${JOURNEYS_TEST_RESULTS:-artifacts/test-results}"
 mkdir -p "$results"
 export JOURNEYS_SCREENSHOTS="${JOURNEYS_SCREENSHOTS:-$results/screenshots}"
+# Test projects run in parallel and interleave their output, so a failure can scroll far up a long
+# log: on failure the failed tests are printed again at the end, where CI's excerpt shows them.
+set +e
 dotnet test Journeys.sln -c Release --no-build -nologo \
-  --logger "console;verbosity=normal" --logger trx --results-directory "$results"
+  --logger "console;verbosity=normal" --logger trx --results-directory "$results" 2>&1 | tee "$results/test-output.log"
+status=${PIPESTATUS[0]}
+set -e
+if [ "$status" -ne 0 ]; then
+  log "failed (exit $status); the failures again:"
+  grep -E -A 30 '^\s+Failed |Test Run Aborted|The active test run was aborted' "$results/test-output.log" | head -400
+  exit "$status"
+fi
 log "all tests passed"
