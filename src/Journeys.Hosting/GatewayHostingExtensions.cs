@@ -9,8 +9,10 @@ public static class GatewayHostingExtensions
 {
     /// <summary>
     /// The gateway's Orleans side. With <c>ConnectionStrings:Journeys</c> it is a cluster client
-    /// that finds silos in the Postgres membership table; without it, it co-hosts a silo in this
-    /// process with in-memory storage (the embedded default: one command, nothing durable).
+    /// that finds silos in the Postgres membership table, or, with <c>Orleans:HostSilo</c>, a silo of
+    /// that cluster itself (one process per machine: no hop between the HTTP side and the grains);
+    /// without it, it co-hosts a silo in this process with in-memory storage (the embedded default:
+    /// one command, nothing durable).
     /// </summary>
     public static WebApplicationBuilder AddJourneysGateway(this WebApplicationBuilder builder)
     {
@@ -36,6 +38,13 @@ public static class GatewayHostingExtensions
         }
 
         var connectionString = PostgresConnectionString.Normalize(settings.ConnectionString, settings.Database.MaxPoolSize);
+        if (settings.Orleans.HostSilo)
+        {
+            builder.AddPostgresSilo(settings, connectionString);
+            builder.Services.AddHostedService<ListeningBanner>();
+            return builder;
+        }
+
         builder.Services.AddJourneysDatabase(connectionString, settings.Database);
         builder.Services.AddJourneysJournal(settings.Journal, connectionString);
         builder.Services.AddJourneysStats(connectionString);

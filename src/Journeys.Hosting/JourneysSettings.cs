@@ -43,6 +43,11 @@ public sealed class OrleansSettings
     public string? AdvertisedIPAddress { get; init; }
     /// <summary>How often silos probe each other; lower means a dead silo is noticed sooner.</summary>
     public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// With a database, the gateway runs a silo of the cluster in its own process instead of calling
+    /// silos as a client: for small machines, where a separate gateway process costs a core's share.
+    /// </summary>
+    public bool HostSilo { get; init; }
 }
 
 public sealed class OperationsSettings

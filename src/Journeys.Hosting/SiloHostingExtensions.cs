@@ -20,6 +20,17 @@ public static class SiloHostingExtensions
         var connectionString = PostgresConnectionString.Normalize(settings.ConnectionString, settings.Database.MaxPoolSize);
 
         builder.WebHost.UseUrls($"http://0.0.0.0:{settings.Operations.Port}");
+        builder.AddPostgresSilo(settings, connectionString);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        return builder;
+    }
+
+    /// <summary>
+    /// Everything a silo of the PostgreSQL cluster runs: the silo host's whole job, and a gateway's
+    /// second one when it co-hosts a silo (<c>Orleans:HostSilo</c>).
+    /// </summary>
+    internal static WebApplicationBuilder AddPostgresSilo(this WebApplicationBuilder builder, JourneysSettings settings, string connectionString)
+    {
         builder.Services.AddJourneysDatabase(connectionString, settings.Database);
         builder.Services.AddJourneysJournal(settings.Journal, connectionString);
         builder.Services.AddJourneysStats(connectionString);
@@ -30,7 +41,6 @@ public static class SiloHostingExtensions
             .AddJourneysGrains()
             .AddDashboard());
         builder.Services.AddJourneysHealthChecks(connectionString).AddCheck<SiloMembershipHealthCheck>("cluster", tags: ["ready"]);
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return builder;
     }
 

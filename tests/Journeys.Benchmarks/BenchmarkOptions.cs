@@ -17,6 +17,7 @@ public sealed class BenchmarkOptions
     public int NaiveSeconds { get; init; } = 15;
     /// <summary>The silo processes' <c>nice</c> value (0: same priority as the gateway).</summary>
     public int SiloNiceness { get; init; }
+    public Cluster.BenchmarkTopology Topology { get; init; }
     /// <summary>How long each phase waits for profiles to apply its backlog before it reports what is left.</summary>
     public int CatchUpSeconds { get; init; } = 600;
     public string? Output { get; init; }
@@ -36,13 +37,14 @@ public sealed class BenchmarkOptions
           --naive-seconds N     length of each per-event baseline (15)
           --silo-nice N         run the silos at nice N: acknowledging before applying (0)
           --catch-up N          seconds each phase waits for profiles to apply its backlog (600)
+          --topology T          split: 2 silos + the gateway; one-process: the gateway hosting the only silo (split)
           --output PATH         markdown file to update (docs/benchmarks.md); "-" prints only
         """;
 
     /// <summary>Null when the arguments do not name the ingestion benchmark or are malformed.</summary>
     public static BenchmarkOptions? Parse(string[] args)
     {
-        if (BenchmarkArguments.Parse(args, "ingestion", ["--seconds", "--closed-seconds", "--warmup", "--rate", "--batch", "--profiles", "--senders", "--closed-ceiling", "--naive-tasks", "--naive-seconds", "--silo-nice", "--catch-up", "--output"]) is not { } arguments)
+        if (BenchmarkArguments.Parse(args, "ingestion", ["--seconds", "--closed-seconds", "--warmup", "--rate", "--batch", "--profiles", "--senders", "--closed-ceiling", "--naive-tasks", "--naive-seconds", "--silo-nice", "--catch-up", "--topology", "--output"]) is not { } arguments)
         {
             return null;
         }
@@ -61,6 +63,7 @@ public sealed class BenchmarkOptions
             NaiveSeconds = arguments.Number("--naive-seconds", defaults.NaiveSeconds),
             SiloNiceness = arguments.Number("--silo-nice", defaults.SiloNiceness),
             CatchUpSeconds = arguments.Number("--catch-up", defaults.CatchUpSeconds),
+            Topology = Cluster.BenchmarkTopologies.Parse(arguments.Text("--topology")),
             Output = arguments.Text("--output"),
             CommandLine = arguments.CommandLine,
         };

@@ -22,8 +22,8 @@ public sealed class IngestionBenchmark(BenchmarkOptions options, Action<string> 
 
     public async Task<IngestionReport> RunAsync()
     {
-        log("starting PostgreSQL, 2 silos and the gateway");
-        await using var cluster = await BenchmarkCluster.StartAsync(siloNiceness: options.SiloNiceness);
+        log($"starting PostgreSQL and {options.Topology.Describe()}");
+        await using var cluster = await BenchmarkCluster.StartAsync(siloNiceness: options.SiloNiceness, topology: options.Topology);
         var machine = await MachineInfo.ReadAsync(cluster);
         var cpu = await cluster.CpuSamplerAsync();
         var probe = new JournalProbe(cluster.DataSource);

@@ -20,9 +20,12 @@ public sealed class ProductionCluster : IAsyncDisposable
     private readonly Dictionary<string, string?> common;
     private readonly int gatewayHttpPort = FreePort.Next();
     private readonly SiloPorts[] siloPorts = [new(), new()];
+    private readonly SiloPorts gatewaySiloPorts = new();
+    private readonly bool gatewayHostsSilo;
 
-    private ProductionCluster(string connectionString, IReadOnlyDictionary<string, string?> settings)
+    private ProductionCluster(string connectionString, IReadOnlyDictionary<string, string?> settings, bool gatewayHostsSilo = false)
     {
+        this.gatewayHostsSilo = gatewayHostsSilo;
         ConnectionString = connectionString;
         common = new()
         {
@@ -72,6 +75,25 @@ public sealed class ProductionCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Only the gateway, hosting a silo of the cluster itself (<c>Orleans__HostSilo</c>); silo processes
+    /// can join it with <see cref="StartSiloAsync"/>.
+    /// </summary>
+    public static async Task<ProductionCluster> StartGatewayHostingSiloAsync(PostgresServer server, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var cluster = new ProductionCluster(await server.CreateDatabaseAsync(), settings ?? new Dictionary<string, string?>(), gatewayHostsSilo: true);
+        try
+        {
+            await cluster.StartGatewayAsync();
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Starts silo <paramref name="index"/> on its ports (again, after a kill) and waits until it is Active, 60 s unless <paramref name="readiness"/> says otherwise.</summary>
     public Task StartSiloAsync(int index, TimeSpan? readiness = null)
     {
@@ -88,10 +110,17 @@ public sealed class ProductionCluster : IAsyncDisposable
 
     public async Task StartGatewayAsync()
     {
-        Gateway = HostProcess.Start(RepositoryPaths.GatewayDll, new Dictionary<string, string?>(common)
+        var environment = new Dictionary<string, string?>(common)
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{gatewayHttpPort}",
-        });
+        };
+        if (gatewayHostsSilo)
+        {
+            environment["Orleans__HostSilo"] = "true";
+            environment["Orleans__SiloPort"] = gatewaySiloPorts.Silo.ToString();
+            environment["Orleans__GatewayPort"] = gatewaySiloPorts.Gateway.ToString();
+        }
+        Gateway = HostProcess.Start(RepositoryPaths.GatewayDll, environment);
         await Gateway.WaitUntilHealthyAsync($"http://127.0.0.1:{gatewayHttpPort}/health/ready", TimeSpan.FromSeconds(60));
     }
 

@@ -5,8 +5,9 @@ namespace Journeys.Benchmarks.Cluster;
 
 /// <summary>
 /// The system under test as an operator would run it: a throwaway PostgreSQL (fsync on,
-/// synchronous_commit on), a migrated database, two silo processes and the gateway process,
-/// all from the build output of this configuration.
+/// synchronous_commit on), a migrated database, and the hosts of <see cref="BenchmarkTopology"/>
+/// (two silo processes and the gateway process, or the gateway hosting the only silo), all from
+/// the build output of this configuration.
 /// </summary>
 public sealed class BenchmarkCluster : IAsyncDisposable
 {
@@ -26,8 +27,9 @@ public sealed class BenchmarkCluster : IAsyncDisposable
 
     private readonly int siloNiceness;
 
-    private BenchmarkCluster(PostgresServer postgres, string connectionString, IReadOnlyDictionary<string, string?> settings, int siloNiceness)
+    private BenchmarkCluster(PostgresServer postgres, string connectionString, IReadOnlyDictionary<string, string?> settings, int siloNiceness, BenchmarkTopology topology)
     {
+        Topology = topology;
         this.settings = settings;
         this.siloNiceness = siloNiceness;
         this.postgres = postgres;
@@ -35,6 +37,7 @@ public sealed class BenchmarkCluster : IAsyncDisposable
         DataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 100 }.ConnectionString);
     }
 
+    public BenchmarkTopology Topology { get; }
     public string ConnectionString { get; }
     public PostgresServer Server => postgres;
     public NpgsqlDataSource DataSource { get; }
@@ -44,16 +47,19 @@ public sealed class BenchmarkCluster : IAsyncDisposable
 
     /// <param name="settings">Configuration given to the silos and the gateway besides the cluster's own (e.g. delivery providers).</param>
     /// <param name="siloNiceness">The silos' <c>nice</c> value: above 0, acknowledging events has the CPU before applying them.</param>
-    public static async Task<BenchmarkCluster> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, int siloNiceness = 0)
+    public static async Task<BenchmarkCluster> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, int siloNiceness = 0, BenchmarkTopology topology = BenchmarkTopology.Split)
     {
         var postgres = await PostgresServer.StartNewAsync();
         BenchmarkCluster? cluster = null;
         try
         {
             var database = await MigratedDatabase.CreateAsync(postgres);
-            cluster = new BenchmarkCluster(postgres, database.ConnectionString, settings ?? new Dictionary<string, string?>(), siloNiceness);
-            await cluster.StartSiloAsync();
-            await cluster.StartSiloAsync();
+            cluster = new BenchmarkCluster(postgres, database.ConnectionString, settings ?? new Dictionary<string, string?>(), siloNiceness, topology);
+            if (topology == BenchmarkTopology.Split)
+            {
+                await cluster.StartSiloAsync();
+                await cluster.StartSiloAsync();
+            }
             await cluster.StartGatewayAsync();
             return cluster;
         }
@@ -83,13 +89,12 @@ public sealed class BenchmarkCluster : IAsyncDisposable
     {
         await using var command = DataSource.CreateCommand("SELECT pg_backend_pid()");
         var backend = (int)(await command.ExecuteScalarAsync())!;
-        var processes = new Dictionary<string, int>
+        var processes = new Dictionary<string, int> { [Topology == BenchmarkTopology.Split ? "gateway" : "gateway with silo"] = Gateway.Id };
+        for (var i = 0; i < Silos.Count; i++)
         {
-            ["gateway"] = Gateway.Id,
-            ["silo 1"] = Silos[0].Id,
-            ["silo 2"] = Silos[1].Id,
-            ["load generator"] = Environment.ProcessId,
-        };
+            processes[$"silo {i + 1}"] = Silos[i].Id;
+        }
+        processes["load generator"] = Environment.ProcessId;
         return new Measurement.CpuSampler(processes, Measurement.CpuSampler.ParentOf(backend));
     }
 
@@ -131,8 +136,13 @@ public sealed class BenchmarkCluster : IAsyncDisposable
     private async Task StartGatewayAsync()
     {
         GatewayUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var hostsSilo = Topology == BenchmarkTopology.OneProcess;
         gateway = HostProcess.Start(RepositoryPaths.GatewayDll, new Dictionary<string, string?>(settings)
         {
+            ["Orleans__HostSilo"] = hostsSilo ? "true" : "false",
+            ["Orleans__SiloPort"] = hostsSilo ? FreePort.Next().ToString() : null,
+            ["Orleans__GatewayPort"] = hostsSilo ? FreePort.Next().ToString() : null,
+            ["Orleans__AdvertisedIPAddress"] = "127.0.0.1",
             ["ConnectionStrings__Journeys"] = ConnectionString,
             // An operator under load logs warnings, not a line per journey step.
             ["Serilog__MinimumLevel__Default"] = "Warning",

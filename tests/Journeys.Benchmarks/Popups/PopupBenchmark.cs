@@ -25,8 +25,8 @@ public sealed class PopupBenchmark(PopupBenchmarkOptions options, Action<string>
         var measured = options.Rate * options.Seconds;
         var total = warmup + measured;
 
-        log("starting PostgreSQL, 2 silos and the gateway");
-        await using var cluster = await BenchmarkCluster.StartAsync();
+        log($"starting PostgreSQL and {options.Topology.Describe()}");
+        await using var cluster = await BenchmarkCluster.StartAsync(topology: options.Topology);
         var machine = await MachineInfo.ReadAsync(cluster);
         await PopupJourney.PublishAsync(cluster);
 

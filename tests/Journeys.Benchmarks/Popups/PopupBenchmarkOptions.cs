@@ -11,6 +11,7 @@ public sealed class PopupBenchmarkOptions
     public int Visitors { get; init; } = 1_000;
     /// <summary>Events per ingestion request: at 2,000/s, 20 per request is a request every 10 ms.</summary>
     public int BatchSize { get; init; } = 20;
+    public Cluster.BenchmarkTopology Topology { get; init; }
     public string? Output { get; init; }
     public required string CommandLine { get; init; }
 
@@ -21,12 +22,13 @@ public sealed class PopupBenchmarkOptions
           --rate N        events/s offered, each one a popup for a connected visitor (2000)
           --visitors N    connected visitors (1000)
           --batch N       events per ingestion request (20)
+          --topology T    split: 2 silos + the gateway; one-process: the gateway hosting the only silo (split)
           --output PATH   markdown file to update (docs/benchmarks.md); "-" prints only
         """;
 
     public static PopupBenchmarkOptions? Parse(string[] args)
     {
-        if (BenchmarkArguments.Parse(args, "popups", ["--seconds", "--warmup", "--rate", "--visitors", "--batch", "--output"]) is not { } arguments)
+        if (BenchmarkArguments.Parse(args, "popups", ["--seconds", "--warmup", "--rate", "--visitors", "--batch", "--topology", "--output"]) is not { } arguments)
         {
             return null;
         }
@@ -38,6 +40,7 @@ public sealed class PopupBenchmarkOptions
             Rate = arguments.Number("--rate", defaults.Rate),
             Visitors = arguments.Number("--visitors", defaults.Visitors),
             BatchSize = arguments.Number("--batch", defaults.BatchSize),
+            Topology = Cluster.BenchmarkTopologies.Parse(arguments.Text("--topology")),
             Output = arguments.Text("--output"),
             CommandLine = arguments.CommandLine,
         };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Journeys.Benchmarks.Cluster;
 using Journeys.Benchmarks.Measurement;
 using Journeys.Benchmarks.Report;
 
@@ -22,7 +23,7 @@ public sealed record PopupReport(PopupBenchmarkOptions Options, MachineInfo Mach
     {
         var md = new StringBuilder();
         RunHeader.AppendTo(md, RanAt, Options.CommandLine, Machine);
-        md.AppendLine(Invariant($"- System under test: PostgreSQL, 2 silo processes and the gateway (Release) on this machine with the load generator. {Options.Visitors:N0} visitors connected to `/v1/visitors` (WebSockets, each with its own signed token); trigger events sent to `/v1/batch`, {Options.BatchSize} per request, at a fixed rate, each for one visitor in turn; a published journey (event trigger -> popup, entry `always`) answers each with a popup whose title is the event's number. Latency is from when the event was due to be sent to when its popup reached the visitor's connection: journal commit, partition read, profile grain, journey step, popup rendered and pushed through the gateway's observer (saved right after), SignalR to the client. Each phase is preceded by {Options.WarmupSeconds} s of warm-up at half the rate, drained before measuring."));
+        md.AppendLine(Invariant($"- System under test: PostgreSQL and {Options.Topology.Describe()} on this machine with the load generator. {Options.Visitors:N0} visitors connected to `/v1/visitors` (WebSockets, each with its own signed token); trigger events sent to `/v1/batch`, {Options.BatchSize} per request, at a fixed rate, each for one visitor in turn; a published journey (event trigger -> popup, entry `always`) answers each with a popup whose title is the event's number. Latency is from when the event was due to be sent to when its popup reached the visitor's connection: journal commit, partition read, profile grain, journey step, popup rendered and pushed through the gateway's observer (saved right after), SignalR to the client. Each phase is preceded by {Options.WarmupSeconds} s of warm-up at half the rate, drained before measuring."));
         md.AppendLine(Invariant($"- Floor: a bare SignalR hub in the load generator's process echoing each message to its sender, same connections count and rate."));
         md.AppendLine();
         md.AppendLine("| measurement | sent/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | arrived / sent | repeated | to another visitor | failed sends |");
@@ -51,7 +52,9 @@ public sealed record PopupReport(PopupBenchmarkOptions Options, MachineInfo Mach
     {
         double Millis(params string[] processes) =>
             processes.Sum(p => Product.CoresUsed.GetValueOrDefault(p)) * 1000 / Math.Max(Product.SentPerSecond, 1);
-        return Invariant($"CPU per event -> popup: silos {Millis("silo 1", "silo 2"):F2} ms, gateway {Millis("gateway"):F2} ms, PostgreSQL {Millis("postgres"):F2} ms.");
+        return Options.Topology == BenchmarkTopology.Split
+            ? Invariant($"CPU per event -> popup: silos {Millis("silo 1", "silo 2"):F2} ms, gateway {Millis("gateway"):F2} ms, PostgreSQL {Millis("postgres"):F2} ms.")
+            : Invariant($"CPU per event -> popup: gateway with silo {Millis("gateway with silo"):F2} ms, PostgreSQL {Millis("postgres"):F2} ms.");
     }
 
     private string TargetLine()

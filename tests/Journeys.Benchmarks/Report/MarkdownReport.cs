@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Journeys.Benchmarks.Cluster;
 using Journeys.Benchmarks.Measurement;
 
 namespace Journeys.Benchmarks.Report;
@@ -23,7 +24,7 @@ public static class MarkdownReport
         md.AppendLine(Invariant($"- Machine: {r.Machine.Cores} cores ({r.Machine.Cpu}), {r.Machine.Memory} RAM, {r.Machine.Os}, {r.Machine.Runtime}."));
         md.AppendLine(Invariant($"- Database: {r.Machine.Postgres}."));
         md.AppendLine(Invariant($"- Load average (1, 5, 15 min) when the run started: {r.Machine.LoadAverage}; the machine is shared, and the \"{CpuSampler.Others}\" column below is CPU that other work took during each phase."));
-        md.AppendLine(Invariant($"- System under test: 2 silo processes + the gateway process (Release), all on this machine with PostgreSQL and the load generator; {r.Options.BatchSize} events per request, {r.Options.Profiles:N0} customer profiles; events: 50% Page Viewed, 25% Cart Updated, 15% Trip Completed, 10% Booking Created (1-3 passengers, 1-2 segments, cashiers and corporates)."));
+        md.AppendLine(Invariant($"- System under test: {r.Options.Topology.Describe()}, all on this machine with PostgreSQL and the load generator; {r.Options.BatchSize} events per request, {r.Options.Profiles:N0} customer profiles; events: 50% Page Viewed, 25% Cart Updated, 15% Trip Completed, 10% Booking Created (1-3 passengers, 1-2 segments, cashiers and corporates)."));
         if (r.Options.SiloNiceness > 0)
         {
             md.AppendLine(Invariant($"- The silos ran at `nice {r.Options.SiloNiceness}` (the gateway and PostgreSQL at 0): when the cores are short, acknowledging events goes before applying them, and the backlog columns below show what application had left."));
