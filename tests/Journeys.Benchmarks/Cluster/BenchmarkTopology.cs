@@ -19,8 +19,6 @@ public static class BenchmarkTopologies
         _ => throw new ArgumentException($"--topology is split or one-process, not {text}"),
     };
 
-    public static string Name(this BenchmarkTopology topology) => topology == BenchmarkTopology.Split ? "split" : "one-process";
-
     /// <summary>The processes of the system under test, as a run's report describes them.</summary>
     public static string Describe(this BenchmarkTopology topology) => topology == BenchmarkTopology.Split
         ? "2 silo processes and the gateway (Release)"
