@@ -48,6 +48,10 @@ public sealed class BenchmarkOptions
         {
             return null;
         }
+        if (Cluster.BenchmarkTopologies.Parse(arguments.Text("--topology")) is not { } topology)
+        {
+            return null;
+        }
         var defaults = new BenchmarkOptions { CommandLine = "" };
         return new BenchmarkOptions
         {
@@ -63,7 +67,7 @@ public sealed class BenchmarkOptions
             NaiveSeconds = arguments.Number("--naive-seconds", defaults.NaiveSeconds),
             SiloNiceness = arguments.Number("--silo-nice", defaults.SiloNiceness),
             CatchUpSeconds = arguments.Number("--catch-up", defaults.CatchUpSeconds),
-            Topology = Cluster.BenchmarkTopologies.Parse(arguments.Text("--topology")),
+            Topology = topology,
             Output = arguments.Text("--output"),
             CommandLine = arguments.CommandLine,
         };

@@ -12,11 +12,12 @@ public enum BenchmarkTopology
 
 public static class BenchmarkTopologies
 {
-    public static BenchmarkTopology Parse(string? text) => text switch
+    /// <summary>Null for anything but <c>split</c> (the default) and <c>one-process</c>: the command line is malformed.</summary>
+    public static BenchmarkTopology? Parse(string? text) => text switch
     {
         null or "split" => BenchmarkTopology.Split,
         "one-process" => BenchmarkTopology.OneProcess,
-        _ => throw new ArgumentException($"--topology is split or one-process, not {text}"),
+        _ => null,
     };
 
     /// <summary>The processes of the system under test, as a run's report describes them.</summary>

@@ -32,6 +32,10 @@ public sealed class PopupBenchmarkOptions
         {
             return null;
         }
+        if (Cluster.BenchmarkTopologies.Parse(arguments.Text("--topology")) is not { } topology)
+        {
+            return null;
+        }
         var defaults = new PopupBenchmarkOptions { CommandLine = "" };
         return new PopupBenchmarkOptions
         {
@@ -40,7 +44,7 @@ public sealed class PopupBenchmarkOptions
             Rate = arguments.Number("--rate", defaults.Rate),
             Visitors = arguments.Number("--visitors", defaults.Visitors),
             BatchSize = arguments.Number("--batch", defaults.BatchSize),
-            Topology = Cluster.BenchmarkTopologies.Parse(arguments.Text("--topology")),
+            Topology = topology,
             Output = arguments.Text("--output"),
             CommandLine = arguments.CommandLine,
         };
