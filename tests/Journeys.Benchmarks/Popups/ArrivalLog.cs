@@ -14,6 +14,7 @@ public sealed class ArrivalLog(int capacity)
     private readonly int[] arrivals = new int[capacity];
     private int misdelivered;
     private LatencyRecorder latency = new();
+    private LatencyRecorder acks = new();
     private long measureFrom = long.MaxValue;
 
     public int Capacity => capacity;
@@ -25,6 +26,7 @@ public sealed class ArrivalLog(int capacity)
     public void MeasureFrom(long n)
     {
         latency = new LatencyRecorder();
+        acks = new LatencyRecorder();
         measureFrom = n;
     }
 
@@ -44,6 +46,15 @@ public sealed class ArrivalLog(int capacity)
         }
     }
 
+    /// <summary>The request carrying message <paramref name="n"/> (the first of its group) was answered: its events are committed.</summary>
+    public void Acknowledged(long n)
+    {
+        if (n >= measureFrom && n < capacity)
+        {
+            acks.RecordSince(dueAt[n]);
+        }
+    }
+
     public (int Sent, int Arrived, int Repeated) Count(long from, long to)
     {
         var arrived = 0;
@@ -57,6 +68,8 @@ public sealed class ArrivalLog(int capacity)
     }
 
     public LatencySummary Summarize() => latency.Summarize();
+
+    public LatencySummary SummarizeAcks() => acks.Summarize();
 
     /// <summary>Waits until every message below <paramref name="to"/> has an answer, or the time is up.</summary>
     public async Task DrainAsync(long to, TimeSpan timeout)

@@ -33,17 +33,24 @@ public sealed class PopupBenchmark(PopupBenchmarkOptions options, Action<string>
         var popups = new ArrivalLog(total);
         log($"connecting {options.Visitors} visitors");
         PopupPhase product;
+        DatabaseCounters database;
         await using (var fleet = await VisitorFleet.ConnectAsync(cluster, options.Visitors, popups))
         using (var sender = new BatchSender(cluster.GatewayUrl, BenchmarkCluster.WriteKey, connections: 16))
         {
             var runId = Guid.NewGuid().ToString("N")[..8];
-            Task SendGroup(long from, int size) => SendOrThrowAsync(sender, PingBatches.Body(runId, from, size, options.Visitors));
+            async Task SendGroup(long from, int size)
+            {
+                await SendOrThrowAsync(sender, PingBatches.Body(runId, from, size, options.Visitors));
+                popups.Acknowledged(from);
+            }
             log($"warm-up: {warmupRate}/s for {options.WarmupSeconds} s");
             await FixedRateDriver.RunAsync(popups, 0, warmup, warmupRate, options.BatchSize, SendGroup);
             await popups.DrainAsync(warmup, WarmupDrainTimeout);
             log($"event -> popup: {options.Rate}/s for {options.Seconds} s");
+            var databaseBefore = await DatabaseCounters.ReadAsync(cluster.DataSource);
             product = await MeasureAsync("event -> popup", popups, warmup, measured, await cluster.CpuSamplerAsync(),
                 () => FixedRateDriver.RunAsync(popups, warmup, measured, options.Rate, options.BatchSize, SendGroup));
+            database = (await DatabaseCounters.ReadAsync(cluster.DataSource)).Minus(databaseBefore);
         }
 
         var echoes = new ArrivalLog(total);
@@ -57,7 +64,28 @@ public sealed class PopupBenchmark(PopupBenchmarkOptions options, Action<string>
             floor = await MeasureAsync("bare SignalR echo (floor)", echoes, warmup, measured, await cluster.CpuSamplerAsync(),
                 () => FixedRateDriver.RunAsync(echoes, warmup, measured, options.Rate, options.BatchSize, SendGroup));
         }
-        return new PopupReport(options, machine, product, floor);
+
+        var commits = new ArrivalLog(total);
+        log($"bare durable commits of {options.BatchSize} rows: {options.Rate / options.BatchSize}/s for {options.Seconds} s");
+        PopupPhase commitFloor;
+        await using (var committer = await CommitFloor.StartAsync(cluster.DataSource))
+        {
+            async Task SendGroup(long from, int size)
+            {
+                await committer.CommitAsync(from, size);
+                for (var n = from; n < from + size; n++)
+                {
+                    commits.Arrived(n, 0, 0);
+                }
+            }
+            // A short warm-up: nothing here needs the JIT or caches warm beyond the connection pool.
+            var commitWarmup = Math.Min(warmup, warmupRate * 5);
+            await FixedRateDriver.RunAsync(commits, 0, commitWarmup, warmupRate, options.BatchSize, SendGroup);
+            await commits.DrainAsync(commitWarmup, WarmupDrainTimeout);
+            commitFloor = await MeasureAsync("bare durable commit (floor)", commits, commitWarmup, measured, await cluster.CpuSamplerAsync(),
+                () => FixedRateDriver.RunAsync(commits, commitWarmup, measured, options.Rate, options.BatchSize, SendGroup));
+        }
+        return new PopupReport(options, machine, product, floor, commitFloor, database);
     }
 
     private static async Task<PopupPhase> MeasureAsync(string name, ArrivalLog arrivals, int first, int count, CpuSampler cpu, Func<Task<int>> run)
@@ -70,7 +98,7 @@ public sealed class PopupBenchmark(PopupBenchmarkOptions options, Action<string>
         var cores = CpuSampler.CoresUsed(before, cpu.Sample(), elapsed);
         await arrivals.DrainAsync(first + count, DrainTimeout);
         var (sent, arrived, repeated) = arrivals.Count(first, first + count);
-        return new PopupPhase(name, sent, arrived, repeated, arrivals.Misdelivered, failed, sent / elapsed.TotalSeconds, arrivals.Summarize(), cores);
+        return new PopupPhase(name, sent, arrived, repeated, arrivals.Misdelivered, failed, sent / elapsed.TotalSeconds, arrivals.Summarize(), arrivals.SummarizeAcks(), cores);
     }
 
     private static async Task SendOrThrowAsync(BatchSender sender, byte[] body)

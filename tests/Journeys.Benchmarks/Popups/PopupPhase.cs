@@ -12,4 +12,5 @@ public sealed record PopupPhase(
     int FailedSends,
     double SentPerSecond,
     LatencySummary Latency,
+    LatencySummary Acks,
     IReadOnlyDictionary<string, double> CoresUsed);

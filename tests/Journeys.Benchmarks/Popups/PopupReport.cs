@@ -6,7 +6,7 @@ using Journeys.Benchmarks.Report;
 
 namespace Journeys.Benchmarks.Popups;
 
-public sealed record PopupReport(PopupBenchmarkOptions Options, MachineInfo Machine, PopupPhase Product, PopupPhase Floor)
+public sealed record PopupReport(PopupBenchmarkOptions Options, MachineInfo Machine, PopupPhase Product, PopupPhase Floor, PopupPhase CommitFloor, DatabaseCounters Database)
 {
     public const double TargetP99Milliseconds = 15;
     public const int TargetRate = 2_000;
@@ -24,12 +24,14 @@ public sealed record PopupReport(PopupBenchmarkOptions Options, MachineInfo Mach
         var md = new StringBuilder();
         RunHeader.AppendTo(md, RanAt, Options.CommandLine, Machine);
         md.AppendLine(Invariant($"- System under test: PostgreSQL and {Options.Topology.Describe()} on this machine with the load generator. {Options.Visitors:N0} visitors connected to `/v1/visitors` (WebSockets, each with its own signed token); trigger events sent to `/v1/batch`, {Options.BatchSize} per request, at a fixed rate, each for one visitor in turn; a published journey (event trigger -> popup, entry `always`) answers each with a popup whose title is the event's number. Latency is from when the event was due to be sent to when its popup reached the visitor's connection: journal commit, partition read, profile grain, journey step, popup rendered and pushed through the gateway's observer (saved right after), SignalR to the client. Each phase is preceded by {Options.WarmupSeconds} s of warm-up at half the rate, drained before measuring."));
-        md.AppendLine(Invariant($"- Floor: a bare SignalR hub in the load generator's process echoing each message to its sender, same connections count and rate."));
+        md.AppendLine(Invariant($"- Floors: a bare SignalR hub in the load generator's process echoing each message to its sender, same connections count and rate; and bare durable commits, {Options.BatchSize} rows of a trigger event's size in one INSERT per request's worth, at the same rate into a table of their own with nothing else running (a popup cannot come sooner than its event's commit)."));
         md.AppendLine();
         md.AppendLine("| measurement | sent/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | arrived / sent | repeated | to another visitor | failed sends |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         md.AppendLine(Row(Product));
+        md.AppendLine(AckRow(Product));
         md.AppendLine(Row(Floor));
+        md.AppendLine(Row(CommitFloor));
         md.AppendLine();
         md.AppendLine(TargetLine());
         md.AppendLine();
@@ -38,12 +40,14 @@ public sealed record PopupReport(PopupBenchmarkOptions Options, MachineInfo Mach
         md.AppendLine();
         md.AppendLine("| phase | " + string.Join(" | ", parts) + " | machine total |");
         md.AppendLine("|---|" + string.Concat(parts.Select(_ => "---:|")) + "---:|");
-        foreach (var phase in new[] { Product, Floor })
+        foreach (var phase in new[] { Product, Floor, CommitFloor })
         {
             md.AppendLine(Invariant($"| {phase.Name} | {string.Join(" | ", parts.Select(p => phase.CoresUsed.GetValueOrDefault(p).ToString("F2", CultureInfo.InvariantCulture)))} | {phase.CoresUsed.Values.Sum():F2} |"));
         }
         md.AppendLine();
         md.AppendLine(CpuPerStepLine());
+        md.AppendLine();
+        md.AppendLine(DatabaseLine());
         return md.ToString();
     }
 
@@ -57,6 +61,13 @@ public sealed record PopupReport(PopupBenchmarkOptions Options, MachineInfo Mach
             : Invariant($"CPU per event -> popup: gateway with silo {Millis("gateway with silo"):F2} ms, PostgreSQL {Millis("postgres"):F2} ms.");
     }
 
+    /// <summary>Every synchronous commit waits for the WAL written before it: its volume is part of each acknowledgement's wait.</summary>
+    private string DatabaseLine()
+    {
+        var seconds = Options.Seconds;
+        return Invariant($"PostgreSQL while the popups ran: {Database.Commits / (double)seconds:N0} commits/s, {Database.WalSyncs / (double)seconds:N0} WAL flushes/s, {Database.WalBytes / 1e6 / seconds:F1} MB/s of WAL ({Database.WalBytes / (double)Math.Max(Product.Sent, 1) / 1024:F1} KB per event).");
+    }
+
     private string TargetLine()
     {
         var target = Invariant($"**Target (issue 5): popup p99 <= {TargetP99Milliseconds:F0} ms at {TargetRate:N0} events/s with {TargetVisitors:N0} connected visitors");
@@ -65,11 +76,15 @@ public sealed record PopupReport(PopupBenchmarkOptions Options, MachineInfo Mach
             return target + Invariant($": not judged** (this run offered {Options.Rate:N0}/s to {Options.Visitors:N0} visitors).");
         }
         return target + (TargetMet ? ": met**" : ": missed**")
-            + Invariant($" - p99 {Product.Latency.P99:F1} ms ({Product.Latency.P99 / TargetP99Milliseconds:F1}x the budget; floor p99 {Floor.Latency.P99:F1} ms).");
+            + Invariant($" - p99 {Product.Latency.P99:F1} ms ({Product.Latency.P99 / TargetP99Milliseconds:F1}x the budget; floors p99: SignalR echo {Floor.Latency.P99:F1} ms, durable commit {CommitFloor.Latency.P99:F1} ms).");
     }
 
     private static string Row(PopupPhase p) => Invariant(
         $"| {p.Name} | {p.SentPerSecond:N0} | {p.Latency.P50:F1} | {p.Latency.P90:F1} | {p.Latency.P99:F1} | {p.Latency.P999:F1} | {p.Latency.Max:F1} | {p.Arrived:N0} / {p.Sent:N0} | {p.Repeated:N0} | {p.Misdelivered:N0} | {p.FailedSends:N0} |");
+
+    /// <summary>The journal commit's share of the popup's time: from when the event was due until its request was answered.</summary>
+    private static string AckRow(PopupPhase p) => Invariant(
+        $"| of which: event acknowledged (journal commit) | - | {p.Acks.P50:F1} | {p.Acks.P90:F1} | {p.Acks.P99:F1} | {p.Acks.P999:F1} | {p.Acks.Max:F1} | - | - | - | - |");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
