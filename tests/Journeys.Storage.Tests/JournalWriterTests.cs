@@ -108,28 +108,40 @@ public sealed class JournalWriterTests(PostgresFixture postgres) : IAsyncLifetim
         Assert.Equal(fay[..2], (await journal.ReadProfileEventsAsync("customer", "fay", 0, fay[1], ct)).Select(r => r.Position));
     }
 
+    /// <summary>
+    /// Readers take every committed row after their position, so no commit may become visible while one with a smaller
+    /// position is still in flight: every commit holds the writer lock from before it draws a position until it is visible.
+    /// </summary>
     [Fact]
-    public async Task A_reader_does_not_pass_a_smaller_position_whose_transaction_is_still_open()
+    public async Task A_reader_sees_no_later_position_while_an_earlier_commit_is_in_flight()
     {
-        await using var slow = await dataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
-        await using var transaction = await slow.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        var ct = TestContext.Current.CancellationToken;
+        // Another gateway's commit, stopped between drawing its position and committing, holding the lock as every commit does.
+        await using var otherGateway = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await otherGateway.BeginTransactionAsync(ct);
         await using (var insert = new NpgsqlCommand(
-            "INSERT INTO journal (message_id, partition, profile_kind, profile_id, type, occurred_at, received_at, payload) VALUES ('slow', 0, 'customer', 'x', 'track', now(), now(), '{}')",
-            slow, transaction))
+            """
+            WITH one_writer AS MATERIALIZED (SELECT pg_advisory_xact_lock(@key))
+            INSERT INTO journal (message_id, partition, profile_kind, profile_id, type, occurred_at, received_at, payload)
+            SELECT 'slow', 0, 'customer', 'x', 'track', now(), now(), '{}' FROM one_writer
+            """, otherGateway, transaction))
         {
-            await insert.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-        }
-        await using (var later = dataSource.CreateCommand(
-            "INSERT INTO journal (message_id, partition, profile_kind, profile_id, type, occurred_at, received_at, payload) VALUES ('fast', 0, 'customer', 'y', 'track', now(), now(), '{}')"))
-        {
-            await later.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+            insert.Parameters.AddWithValue("key", JournalWriter.WriterLockKey);
+            await insert.ExecuteNonQueryAsync(ct);
         }
 
-        Assert.Empty(await reader.ReadPartitionAsync(0, 0, 10, TestContext.Current.CancellationToken));
+        var later = writer.AppendAsync([Entry("fast", "y")], ct);
+        await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
+        var fastPartition = JournalPartitioner.PartitionOf("customer", "y", 4);
 
-        await transaction.CommitAsync(TestContext.Current.CancellationToken);
-        var read = await reader.ReadPartitionAsync(0, 0, 10, TestContext.Current.CancellationToken);
-        Assert.Equal(["slow", "fast"], read.Select(r => r.Record.MessageId));
+        Assert.False(later.IsCompleted, "a commit became visible while one with a smaller position was in flight");
+        Assert.Empty(await reader.ReadPartitionAsync(0, 0, 10, ct));
+        Assert.Empty(await reader.ReadPartitionAsync(fastPartition, 0, 10, ct));
+
+        await transaction.CommitAsync(ct);
+        var fast = Assert.Single((await later).Stored);
+        var slow = Assert.Single(await reader.ReadPartitionAsync(0, 0, 10, ct), r => r.Record.MessageId == "slow");
+        Assert.True(fast.Position > slow.Record.Position, $"fast {fast.Position} after slow {slow.Record.Position}");
     }
 
     [Fact]

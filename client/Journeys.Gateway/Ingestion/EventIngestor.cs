@@ -21,11 +21,11 @@ public sealed class EventIngestor(IEventJournal journal, IOutboxStore outbox, IC
         var result = await journal.AppendAsync(entries, cancellationToken);
         // Duplicates too: a resend after a stamp failed must still stamp (stamps are idempotent).
         await outbox.RecordEngagementAsync([.. entries.Select(Engagement).OfType<OutboxEngagement>()], clock.GetUtcNow(), cancellationToken);
-        foreach (var partition in result.Stored.GroupBy(r => r.Partition))
+        foreach (var partition in result.Stored.Select(r => r.Partition).Distinct())
         {
             // The answer does not wait for delivery: the events are durable, and without a silo the
             // reader's poll or reminder picks them up later.
-            _ = NotifyAsync(partition.Key, partition.Max(r => r.Position));
+            _ = NotifyAsync(partition);
         }
         return result;
     }
@@ -53,11 +53,11 @@ public sealed class EventIngestor(IEventJournal journal, IOutboxStore outbox, IC
         };
     }
 
-    private async Task NotifyAsync(int partition, long committedUpTo)
+    private async Task NotifyAsync(int partition)
     {
         try
         {
-            await readers[partition].NotifyAsync(committedUpTo);
+            await readers[partition].NotifyAsync();
         }
         catch (Exception ex)
         {

@@ -7,12 +7,9 @@ namespace Journeys.Contracts.Journal;
 [Alias("journeys.journal-partition")]
 public interface IJournalPartitionGrain : IGrainWithIntegerKey
 {
-    /// <summary>
-    /// New events were committed to this partition, up to position <paramref name="committedUpTo"/>
-    /// (0: unknown): read them now rather than at the next poll.
-    /// </summary>
-    [OneWay, Alias("notify-committed")]
-    Task NotifyAsync(long committedUpTo = 0);
+    /// <summary>New events were committed to this partition: read them now rather than at the next poll.</summary>
+    [OneWay, Alias("notify")]
+    Task NotifyAsync();
 
     /// <summary>Delivers everything committed so far, saves profiles and the checkpoint; returns the checkpoint.</summary>
     [Alias("catch-up")]

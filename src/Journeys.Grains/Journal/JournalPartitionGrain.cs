@@ -18,10 +18,6 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
     private const int CheckpointEveryProfiles = 2000;
     // The fallback for rows nobody notified of (a gateway that died after its commit, a lost notification).
     private static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(200);
-    // Rows a notification announced but the xmin guard held back wait for an older transaction (most
-    // often a profile save) that ends within milliseconds: look again that soon, then less often, and
-    // leave them to the poll once the looks would add up to its period.
-    private static readonly TimeSpan FirstHeldBackRetry = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan CheckpointPeriod = TimeSpan.FromSeconds(2);
     // Bounds the lateness of a due step whose profile is not active (active ones have a precise timer).
     private static readonly TimeSpan DueScanPeriod = TimeSpan.FromSeconds(1);
@@ -36,7 +32,6 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
     private long checkpoint;
     // Bumped by a rewind: a batch or checkpoint that started before it must not move the cursor past it.
     private long rewinds;
-    private long committedUpTo;
     private readonly SemaphoreSlim saving = new(1, 1);
     private Task? pump;
     private bool pumpAgain;
@@ -64,11 +59,7 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
 
     public void Dispose() => saving.Dispose();
 
-    Task IJournalPartitionGrain.NotifyAsync(long committedUpTo)
-    {
-        this.committedUpTo = Math.Max(this.committedUpTo, committedUpTo);
-        return PumpAsync();
-    }
+    Task IJournalPartitionGrain.NotifyAsync() => PumpAsync();
 
     async Task<long> IJournalPartitionGrain.CatchUpAsync()
     {
@@ -109,39 +100,16 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
 
     private async Task RunPumpAsync()
     {
-        var waited = TimeSpan.Zero;
-        var retry = FirstHeldBackRetry;
         do
         {
             pumpAgain = false;
-            var from = delivered;
-            Read read;
-            while ((read = await DeliverNextBatchAsync()) == Read.More)
+            while (await DeliverNextBatchAsync() == Read.More)
             {
                 if (unsavedProfiles.Count >= CheckpointEveryProfiles)
                 {
                     await SaveCheckpointAsync();
                 }
             }
-            if (delivered > from)
-            {
-                // Rows held back now wait for other transactions than the last ones did.
-                (waited, retry) = (TimeSpan.Zero, FirstHeldBackRetry);
-            }
-            if (read != Read.CaughtUp || delivered >= committedUpTo || pumpAgain)
-            {
-                continue;
-            }
-            if (waited + retry > PollPeriod)
-            {
-                // The announcement is used up: polls read the rows whenever the guard lets them through.
-                committedUpTo = 0;
-                continue;
-            }
-            await Task.Delay(retry);
-            waited += retry;
-            retry *= 2;
-            pumpAgain = true;
         }
         while (pumpAgain);
     }
@@ -268,7 +236,11 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
         unsavedProfiles.Clear();
         try
         {
-            var saved = await Task.WhenAll(profiles.Select(p => GrainFactory.GetProfile(p.Key.Kind, p.Key.Id).FlushAsync()));
+            // Two calls: the first starts each write in a turn of its profile, the second waits for it beside the
+            // profile's other requests, so the reader's next deliveries do not queue behind a group commit.
+            var grains = profiles.Select(p => GrainFactory.GetProfile(p.Key.Kind, p.Key.Id)).ToList();
+            await Task.WhenAll(grains.Select(g => g.BeginFlushAsync()));
+            var saved = await Task.WhenAll(grains.Select(g => g.SavedAsync()));
             if (generation != rewinds)
             {
                 Restore(profiles, generation);
@@ -304,7 +276,7 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
     {
         /// <summary>A full batch was delivered: there may be more.</summary>
         More,
-        /// <summary>Everything the guard lets through is delivered.</summary>
+        /// <summary>Everything committed is delivered.</summary>
         CaughtUp,
         Failed,
     }

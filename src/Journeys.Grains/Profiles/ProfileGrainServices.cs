@@ -12,4 +12,5 @@ public sealed record ProfileGrainServices(
     LiveJourneys LiveJourneys,
     JourneyStatsBuffer Stats,
     IOutboxStore Outbox,
-    TimeProvider Clock);
+    TimeProvider Clock,
+    Orleans.Serialization.Serializer Serializer);
