@@ -11,8 +11,7 @@ namespace Journeys.Hosting;
 /// <c>IPersistentState</c> API and ETag checks, while many grains' writes share one statement.
 /// State is stored with Orleans' binary serializer, which is version tolerant for [Id] members.
 /// State that can fall due (<see cref="IDueIndexed"/>) takes its due time into the due index in the
-/// same write, under the journal partition whose scanner wakes it. State taken by its grain in the turn that
-/// asked for the write (<see cref="IWrittenFromSnapshot"/>) is written as taken.
+/// same write, under the journal partition whose scanner wakes it.
 /// </summary>
 public sealed class BatchedGrainStorage(IGrainStateStore store, Serializer serializer, JournalOptions journal) : IGrainStorage
 {
@@ -36,10 +35,7 @@ public sealed class BatchedGrainStorage(IGrainStateStore store, Serializer seria
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var expected = ExpectedVersion(grainState.ETag);
-        var (payload, dueAt) = grainState.State is IWrittenFromSnapshot { Snapshot: { } snapshot }
-            ? (snapshot.Payload, snapshot.DueAt)
-            : (serializer.SerializeToArray(grainState.State), (grainState.State as IDueIndexed)?.DueAt);
-        var written = await store.WriteAsync(new GrainStateWrite(Key(stateName, grainId), expected, payload, Due(grainId, dueAt)));
+        var written = await store.WriteAsync(new GrainStateWrite(Key(stateName, grainId), expected, serializer.SerializeToArray(grainState.State), Due(grainId, grainState.State)));
         if (written is not { } version)
         {
             throw new InconsistentStateException($"State {stateName} of {grainId} was changed by someone else", "unknown", grainState.ETag ?? "none");
@@ -59,7 +55,7 @@ public sealed class BatchedGrainStorage(IGrainStateStore store, Serializer seria
         grainState.RecordExists = false;
     }
 
-    private DueEntry? Due(GrainId grainId, DateTimeOffset? dueAt) => dueAt is { } at
+    private DueEntry? Due<T>(GrainId grainId, T state) => state is IDueIndexed { DueAt: { } at }
         ? new DueEntry(JournalPartitioner.PartitionOf(grainId.Type.ToString()!, grainId.Key.ToString()!, journal.Partitions), at.ToUniversalTime())
         : null;
 

@@ -36,17 +36,6 @@ public interface IProfileGrain : IGrainWithStringKey
     [Alias("flush")]
     Task<long> FlushAsync();
 
-    /// <summary>
-    /// Starts saving the state if anything changed since the last save and returns without waiting for the write,
-    /// so the profile goes on applying events meanwhile; <see cref="SavedAsync"/> answers once it is durable.
-    /// </summary>
-    [Alias("begin-flush")]
-    Task BeginFlushAsync();
-
-    /// <summary>The last applied position saved, once the write in flight (if any) is durable; runs beside other requests.</summary>
-    [AlwaysInterleave, Alias("saved")]
-    Task<long> SavedAsync();
-
     /// <summary>Runs the journey steps due by now and saves; the due index's scanner wakes a waiting profile this way.</summary>
     [Alias("run-due")]
     Task RunDueAsync();

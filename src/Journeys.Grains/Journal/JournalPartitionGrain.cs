@@ -236,11 +236,7 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
         unsavedProfiles.Clear();
         try
         {
-            // Two calls: the first starts each write in a turn of its profile, the second waits for it beside the
-            // profile's other requests, so the reader's next deliveries do not queue behind a group commit.
-            var grains = profiles.Select(p => GrainFactory.GetProfile(p.Key.Kind, p.Key.Id)).ToList();
-            await Task.WhenAll(grains.Select(g => g.BeginFlushAsync()));
-            var saved = await Task.WhenAll(grains.Select(g => g.SavedAsync()));
+            var saved = await Task.WhenAll(profiles.Select(p => GrainFactory.GetProfile(p.Key.Kind, p.Key.Id).FlushAsync()));
             if (generation != rewinds)
             {
                 Restore(profiles, generation);

@@ -8,7 +8,7 @@ namespace Journeys.Grains.Profiles;
 /// is typed here.
 /// </summary>
 [GenerateSerializer, Alias("journeys.profile-document")]
-public sealed class ProfileDocument : IDueIndexed, IWrittenFromSnapshot
+public sealed class ProfileDocument : IDueIndexed
 {
     /// <summary>Highest journal position applied; events at or below it are replays and skipped.</summary>
     [Id(0)] public long LastAppliedPosition { get; set; }
@@ -29,6 +29,4 @@ public sealed class ProfileDocument : IDueIndexed, IWrittenFromSnapshot
     [Id(9)] public DateTimeOffset? DueAt { get; set; }
     /// <summary>Popups nobody was connected for, handed to the next visit unless expired by then.</summary>
     [Id(10)] public List<Contracts.Visitors.PopupMessage> PendingPopups { get; set; } = [];
-    /// <summary>What the write in flight carries (not itself stored): the profile goes on changing while it runs.</summary>
-    [field: NonSerialized] public StateSnapshot? Snapshot { get; set; }
 }

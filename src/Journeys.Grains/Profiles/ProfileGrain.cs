@@ -13,7 +13,6 @@ using Journeys.Engine.Segments;
 using Journeys.Grains.Running;
 using Journeys.Grains.Segments;
 using Journeys.Grains.Visitors;
-using Journeys.Storage.GrainState;
 using Journeys.Storage.Journal;
 using Journeys.Storage.Outbox;
 using Journeys.Storage.Stats;
@@ -57,10 +56,6 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     private VisitorPopups popups = null!;
     private readonly List<PopupMessage> outgoing = [];
     private bool dirty;
-    /// <summary>The write in flight, or the last one (<see cref="StartWrite"/>).</summary>
-    private Task writing = Task.CompletedTask;
-    /// <summary>A save asked for while a write was in flight; completes when the write after it has started.</summary>
-    private TaskCompletionSource? followUp;
     /// <summary>When the last write began (<see cref="Stopwatch"/> ticks: the spacing is about load, not the journeys' clock).</summary>
     private long lastWriteStarted;
     /// <summary>The last applied position of the saved state: what a reader's checkpoint may pass for this profile.</summary>
@@ -92,7 +87,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         Load();
         logger.LogDebug("{ProfileKind} {ProfileId} activated; its save holds events up to {Saved}", Kind, Id, savedUpTo);
         popups = new VisitorPopups(Kind, Id, () => stored.State, logger);
-        this.RegisterGrainTimer(_ => BeginSaveAsync(), new GrainTimerCreationOptions(SaveBehind, SaveBehind));
+        this.RegisterGrainTimer(_ => SaveAsync(), new GrainTimerCreationOptions(SaveBehind, SaveBehind));
         if (stored.State.DueAt is { } due && due <= Now)
         {
             // Overdue while no silo held this profile: run now rather than at the next due scan.
@@ -120,8 +115,6 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     /// </summary>
     private async Task ReloadAsync()
     {
-        // A write in flight would give the document a version the read may miss, and this activation a stale ETag.
-        await WriteEndedAsync();
         await stored.ReadStateAsync();
         Load();
         dirty = false;
@@ -221,25 +214,6 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     {
         await SaveAsync();
         return savedUpTo;
-    }
-
-    Task IProfileGrain.BeginFlushAsync() => BeginSaveAsync();
-
-    async Task<long> IProfileGrain.SavedAsync()
-    {
-        while (true)
-        {
-            var current = writing;
-            await current;
-            if (followUp is { } asked)
-            {
-                await asked.Task;
-            }
-            else if (ReferenceEquals(current, writing))
-            {
-                return savedUpTo;
-            }
-        }
     }
 
     Task<Contracts.Profiles.ProfileView> IProfileGrain.GetAsync() => Task.FromResult(new Contracts.Profiles.ProfileView(
@@ -445,16 +419,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     /// </summary>
     private void SaveSoon()
     {
-        if (Stopwatch.GetElapsedTime(lastWriteStarted) < SaveSoonSpacing)
-        {
-            return;
-        }
-        SaveInNextTurn();
-    }
-
-    private void SaveInNextTurn()
-    {
-        if (saveSoon is not null)
+        if (saveSoon is not null || Stopwatch.GetElapsedTime(lastWriteStarted) < SaveSoonSpacing)
         {
             return;
         }
@@ -462,7 +427,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         {
             saveSoon?.Dispose();
             saveSoon = null;
-            return BeginSaveAsync();
+            return SaveAsync();
         }, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
     }
 
@@ -611,96 +576,41 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         logger.LogDebug("{ProfileKind} {ProfileId} entered {Entered} and left {Exited}", Kind, Id, changes.Entered, changes.Exited);
     }
 
-    /// <summary>Saves and waits until the write is durable: for callers that go on only once it is.</summary>
     private async Task SaveAsync()
     {
-        await WriteEndedAsync();
-        StartWrite();
-        await writing;
-    }
-
-    /// <summary>
-    /// Saves without waiting for the write: the grain goes on applying events while the group commit carrying its
-    /// document runs (a reader's batch would otherwise wait for the slowest save among its profiles). Asked while a
-    /// write is in flight, the next write starts in a turn of its own when that one ends.
-    /// </summary>
-    private Task BeginSaveAsync()
-    {
-        if (writing.IsCompleted)
+        if (!dirty)
         {
-            StartWrite();
+            return;
         }
-        else
-        {
-            followUp ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-        return Task.CompletedTask;
-    }
-
-    /// <summary>
-    /// Starts writing the state as it is now, if it changed. Only in a turn of this grain and with no write in flight:
-    /// each write needs the version the one before made. The document is serialized here (<see cref="IWrittenFromSnapshot"/>):
-    /// Orleans may run the storage provider after this turn, and what the grain does meanwhile is not part of this write.
-    /// </summary>
-    private void StartWrite()
-    {
-        var asked = followUp;
-        followUp = null;
-        if (dirty)
-        {
-            var upTo = stored.State.LastAppliedPosition;
-            stored.State.StateJson = ProfileJson.Serialize(state);
-            stored.State.JourneysJson = JsonSerializer.Serialize(journeys, EngineJson.Options);
-            stored.State.JourneyHistoryJson = JsonSerializer.Serialize(history, EngineJson.Options);
-            dirty = false;
-            List<NodeStatDelta> counted = [.. unsavedStats];
-            List<NodeOutcomeDelta> outcomes = [.. unsavedOutcomes];
-            unsavedStats.Clear();
-            unsavedOutcomes.Clear();
-            lastWriteStarted = Stopwatch.GetTimestamp();
-            stored.State.Snapshot = new StateSnapshot(services.Serializer.SerializeToArray(stored.State), stored.State.DueAt);
-            ForgetSerializedModel();
-            writing = CompleteWriteAsync(stored.WriteStateAsync(), upTo, counted, outcomes);
-        }
-        // This write (or none: nothing changed) holds everything the follow-up was asked for.
-        asked?.TrySetResult();
-    }
-
-    private async Task CompleteWriteAsync(Task write, long upTo, List<NodeStatDelta> counted, List<NodeOutcomeDelta> outcomes)
-    {
+        var upTo = stored.State.LastAppliedPosition;
+        stored.State.StateJson = ProfileJson.Serialize(state);
+        stored.State.JourneysJson = JsonSerializer.Serialize(journeys, EngineJson.Options);
+        stored.State.JourneyHistoryJson = JsonSerializer.Serialize(history, EngineJson.Options);
+        dirty = false;
+        List<NodeStatDelta> counted = [.. unsavedStats];
+        List<NodeOutcomeDelta> outcomes = [.. unsavedOutcomes];
+        unsavedStats.Clear();
+        unsavedOutcomes.Clear();
+        lastWriteStarted = Stopwatch.GetTimestamp();
         try
         {
-            await write;
-            stored.State.Snapshot = null;
-            savedUpTo = upTo;
-            if (logger.IsEnabled(LogLevel.Debug))
-            {
-                logger.LogDebug("{ProfileKind} {ProfileId} saved up to {Saved}, version {ETag}", Kind, Id, upTo, stored.Etag);
-            }
-            services.Stats.Record(counted, outcomes);
+            await stored.WriteStateAsync();
         }
-        catch (Exception ex)
+        catch
         {
-            // Logged here: a write started by a timer has nobody else to report it. The next write carries these changes again.
-            logger.LogWarning("{ProfileKind} {ProfileId}: saving up to {Position} failed: {Reason}", Kind, Id, upTo, ex.Message);
-            stored.State.Snapshot = null;
             dirty = true;
             unsavedStats.InsertRange(0, counted);
             unsavedOutcomes.InsertRange(0, outcomes);
             throw;
         }
-        finally
+        savedUpTo = upTo;
+        if (logger.IsEnabled(LogLevel.Debug))
         {
-            if (followUp is not null)
-            {
-                SaveInNextTurn();
-            }
+            logger.LogDebug("{ProfileKind} {ProfileId} saved up to {Saved}, version {ETag}", Kind, Id, upTo, stored.Etag);
         }
+        ForgetSerializedModel();
+        services.Stats.Record(counted, outcomes);
     }
-
-    /// <summary>The last write has ended, whether it failed or not (a failed one left its changes to be written again).</summary>
-    private async Task WriteEndedAsync() =>
-        await writing.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
 
     /// <summary>
     /// The document's JSON copies of the engine's model are only needed while they are written: held

@@ -12,5 +12,4 @@ public sealed record ProfileGrainServices(
     LiveJourneys LiveJourneys,
     JourneyStatsBuffer Stats,
     IOutboxStore Outbox,
-    TimeProvider Clock,
-    Orleans.Serialization.Serializer Serializer);
+    TimeProvider Clock);
