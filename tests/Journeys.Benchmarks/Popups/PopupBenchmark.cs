@@ -30,10 +30,12 @@ public sealed class PopupBenchmark(PopupBenchmarkOptions options, Action<string>
         var machine = await MachineInfo.ReadAsync(cluster);
         await PopupJourney.PublishAsync(cluster);
 
+        await using var committer = await CommitFloor.StartAsync(cluster.DataSource);
         var popups = new ArrivalLog(total);
         log($"connecting {options.Visitors} visitors");
         PopupPhase product;
         DatabaseCounters database;
+        LatencySummary commitsUnderLoad;
         await using (var fleet = await VisitorFleet.ConnectAsync(cluster, options.Visitors, popups))
         using (var sender = new BatchSender(cluster.GatewayUrl, BenchmarkCluster.WriteKey, connections: 16))
         {
@@ -48,8 +50,12 @@ public sealed class PopupBenchmark(PopupBenchmarkOptions options, Action<string>
             await popups.DrainAsync(warmup, WarmupDrainTimeout);
             log($"event -> popup: {options.Rate}/s for {options.Seconds} s");
             var databaseBefore = await DatabaseCounters.ReadAsync(cluster.DataSource);
+            using var stopProbe = new CancellationTokenSource();
+            var probe = ProbeCommitsAsync(committer, options.BatchSize, stopProbe.Token);
             product = await MeasureAsync("event -> popup", popups, warmup, measured, await cluster.CpuSamplerAsync(),
                 () => FixedRateDriver.RunAsync(popups, warmup, measured, options.Rate, options.BatchSize, SendGroup));
+            await stopProbe.CancelAsync();
+            commitsUnderLoad = await probe;
             database = (await DatabaseCounters.ReadAsync(cluster.DataSource)).Minus(databaseBefore);
         }
 
@@ -68,7 +74,6 @@ public sealed class PopupBenchmark(PopupBenchmarkOptions options, Action<string>
         var commits = new ArrivalLog(total);
         log($"bare durable commits of {options.BatchSize} rows: {options.Rate / options.BatchSize}/s for {options.Seconds} s");
         PopupPhase commitFloor;
-        await using (var committer = await CommitFloor.StartAsync(cluster.DataSource))
         {
             async Task SendGroup(long from, int size)
             {
@@ -85,7 +90,31 @@ public sealed class PopupBenchmark(PopupBenchmarkOptions options, Action<string>
             commitFloor = await MeasureAsync("bare durable commit (floor)", commits, commitWarmup, measured, await cluster.CpuSamplerAsync(),
                 () => FixedRateDriver.RunAsync(commits, commitWarmup, measured, options.Rate, options.BatchSize, SendGroup));
         }
-        return new PopupReport(options, machine, product, floor, commitFloor, database);
+        return new PopupReport(options, machine, product, floor, commitFloor, commitsUnderLoad, database);
+    }
+
+    /// <summary>
+    /// Bare durable commits beside the popups, 10 a second, timed from when each was due: what PostgreSQL and the
+    /// disk make of a commit under this load, without the gateway's queue and thread pool in front of it.
+    /// </summary>
+    private static async Task<LatencySummary> ProbeCommitsAsync(CommitFloor committer, int rows, CancellationToken stop)
+    {
+        var latency = new LatencyRecorder();
+        var interval = Stopwatch.Frequency / 10;
+        var start = Stopwatch.GetTimestamp();
+        // Numbered far above the floor phase's rows: both go into one table.
+        for (long k = 0; !stop.IsCancellationRequested; k++)
+        {
+            var due = start + k * interval;
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, CancellationToken.None);
+            }
+            await committer.CommitAsync(1_000_000_000_000 + k * rows, rows);
+            latency.RecordSince(due);
+        }
+        return latency.Summarize();
     }
 
     private static async Task<PopupPhase> MeasureAsync(string name, ArrivalLog arrivals, int first, int count, CpuSampler cpu, Func<Task<int>> run)

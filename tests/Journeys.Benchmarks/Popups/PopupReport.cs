@@ -6,7 +6,7 @@ using Journeys.Benchmarks.Report;
 
 namespace Journeys.Benchmarks.Popups;
 
-public sealed record PopupReport(PopupBenchmarkOptions Options, MachineInfo Machine, PopupPhase Product, PopupPhase Floor, PopupPhase CommitFloor, DatabaseCounters Database)
+public sealed record PopupReport(PopupBenchmarkOptions Options, MachineInfo Machine, PopupPhase Product, PopupPhase Floor, PopupPhase CommitFloor, LatencySummary CommitsUnderLoad, DatabaseCounters Database)
 {
     public const double TargetP99Milliseconds = 15;
     public const int TargetRate = 2_000;
@@ -30,6 +30,7 @@ public sealed record PopupReport(PopupBenchmarkOptions Options, MachineInfo Mach
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         md.AppendLine(Row(Product));
         md.AppendLine(AckRow(Product));
+        md.AppendLine(Invariant($"| bare durable commit beside the popups (10/s) | 10 | {CommitsUnderLoad.P50:F1} | {CommitsUnderLoad.P90:F1} | {CommitsUnderLoad.P99:F1} | {CommitsUnderLoad.P999:F1} | {CommitsUnderLoad.Max:F1} | - | - | - | - |"));
         md.AppendLine(Row(Floor));
         md.AppendLine(Row(CommitFloor));
         md.AppendLine();
