@@ -182,7 +182,6 @@ public sealed class LostProfileSaveClusterTests(PostgresFixture postgres)
             var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
             var transaction = await connection.BeginTransactionAsync();
-            // A table lock takes no transaction id, so the journal readers' guard (txid < xmin of running ones) lets rows through.
             await using (var lockCheckpoints = new NpgsqlCommand("LOCK TABLE journal_checkpoint IN EXCLUSIVE MODE", connection, transaction))
             {
                 await lockCheckpoints.ExecuteNonQueryAsync();
