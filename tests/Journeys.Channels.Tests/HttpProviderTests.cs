@@ -89,6 +89,56 @@ public sealed class HttpProviderTests : IAsyncDisposable
         Assert.Single(await devices.ForProfileAsync("customer", "ann", Ct));
     }
 
+    [Fact]
+    public async Task Push_retried_after_a_device_failed_for_a_while_goes_only_to_the_device_that_has_not_had_it()
+    {
+        var devices = new InMemoryDeviceStore();
+        await devices.RegisterAsync(new DeviceToken("customer", "ann", "phone-token", "android"), Ct);
+        await devices.RegisterAsync(new DeviceToken("customer", "ann", "tablet-token", "ios"), Ct);
+        var tabletCalls = 0;
+        server.Respond = (call, _) => Task.FromResult(TokenOf(call) == "tablet-token" && Interlocked.Increment(ref tabletCalls) == 1 ? 503 : 200);
+
+        var failure = await Assert.ThrowsAsync<DeliveryException>(() => Push(devices).SendAsync(Message([]), Ct));
+        await Push(devices).SendAsync(Message([]), Ct);
+
+        Assert.False(failure.Permanent);
+        Assert.Contains("1 of 2 devices have the message", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(["phone-token", "tablet-token", "tablet-token"], server.Calls.Select(TokenOf).Order());
+        Assert.Equal(["phone-token", "tablet-token"], server.Accepted.Select(TokenOf).Order());
+    }
+
+    [Fact]
+    public async Task Push_retried_skips_a_device_that_refused_for_good_and_succeeds_when_another_takes_it()
+    {
+        var devices = new InMemoryDeviceStore();
+        await devices.RegisterAsync(new DeviceToken("customer", "ann", "broken-token", "android"), Ct);
+        await devices.RegisterAsync(new DeviceToken("customer", "ann", "tablet-token", "ios"), Ct);
+        var tabletCalls = 0;
+        server.Respond = (call, _) => Task.FromResult(TokenOf(call) == "broken-token" ? 400 : Interlocked.Increment(ref tabletCalls) == 1 ? 503 : 200);
+
+        await Assert.ThrowsAsync<DeliveryException>(() => Push(devices).SendAsync(Message([]), Ct));
+        await Push(devices).SendAsync(Message([]), Ct);
+
+        Assert.Equal(["broken-token", "tablet-token", "tablet-token"], server.Calls.Select(TokenOf).Order());
+        Assert.Equal(["tablet-token"], server.Accepted.Select(TokenOf));
+    }
+
+    [Fact]
+    public async Task Push_refused_for_good_by_every_device_fails_for_good_naming_the_reason()
+    {
+        var devices = new InMemoryDeviceStore();
+        await devices.RegisterAsync(new DeviceToken("customer", "ann", "broken-token", "android"), Ct);
+        server.Respond = (_, _) => Task.FromResult(400);
+        server.Answer = _ => """{"error":{"code":400,"status":"INVALID_ARGUMENT"}}""";
+
+        var failure = await Assert.ThrowsAsync<DeliveryException>(() => Push(devices).SendAsync(Message([]), Ct));
+
+        Assert.True(failure.Permanent);
+        Assert.Contains("INVALID_ARGUMENT", failure.Message, StringComparison.Ordinal);
+    }
+
+    private static string? TokenOf(RecordedCall call) => (string?)JsonNode.Parse(call.Body)!["message"]!["token"];
+
     private PushProvider Push(InMemoryDeviceStore devices) =>
         new(http, new PushSettings { BaseUrl = server.BaseUrl.ToString(), ProjectId = "tolls" }, devices, NullLogger<PushProvider>.Instance);
 

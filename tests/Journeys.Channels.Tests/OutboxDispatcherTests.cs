@@ -1,7 +1,11 @@
+using System.Text.Json.Nodes;
+using Journeys.Channels.Providers;
 using Journeys.Engine.Journeys;
+using Journeys.Storage.Devices;
 using Journeys.Storage.Outbox;
 using Journeys.Storage.Templates;
 using Journeys.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Journeys.Channels.Tests;
 
@@ -135,6 +139,30 @@ public sealed class OutboxDispatcherTests(PostgresFixture postgres) : IAsyncLife
         Assert.Single(world.SmsGateway.Accepted);
         Assert.Equal(4, (await world.RowAsync(step.DedupeKey)).Attempts);
         Assert.Equal([OutboxStatus.Retrying, OutboxStatus.Retrying, OutboxStatus.Retrying, OutboxStatus.Sent], world.Profiles.Outcomes.Select(o => o.Status));
+    }
+
+    [Fact]
+    public async Task A_push_retried_after_one_of_two_devices_failed_reaches_each_device_once()
+    {
+        world.Profiles.Add("gus", new JsonObject { ["firstName"] = "Gus" }, new ConsentGrant(Channel.Push));
+        var devices = new PostgresDeviceStore(world.DataSource);
+        await devices.RegisterAsync(new DeviceToken("customer", "gus", "phone-token", "android"), Ct);
+        await devices.RegisterAsync(new DeviceToken("customer", "gus", "tablet-token", "ios"), Ct);
+        await using var fcm = new RecordingHttpServer();
+        static string? TokenOf(RecordedCall call) => (string?)JsonNode.Parse(call.Body)!["message"]!["token"];
+        var tabletCalls = 0;
+        fcm.Respond = (call, _) => Task.FromResult(TokenOf(call) == "tablet-token" && Interlocked.Increment(ref tabletCalls) <= 2 ? 503 : 200);
+        using var http = new HttpClient();
+        var push = new PushProvider(http, new PushSettings { BaseUrl = fcm.BaseUrl.ToString(), ProjectId = "tolls" }, devices, NullLogger<PushProvider>.Instance);
+        var step = OutboxFixture.Push("gus", "app-nudge");
+        await world.Outbox.EnqueueAsync([step], Ct);
+
+        await OutboxFixture.DispatchUntilAsync(world.Dispatcher(OutboxFixture.Fast(), push), async () => (await world.RowAsync(step.DedupeKey)).Status == OutboxStatus.Sent, Settle);
+
+        Assert.Equal(["phone-token", "tablet-token"], fcm.Accepted.Select(TokenOf).Order());
+        Assert.Equal(["phone-token", "tablet-token", "tablet-token", "tablet-token"], fcm.Calls.Select(TokenOf).Order());
+        Assert.Equal(3, (await world.RowAsync(step.DedupeKey)).Attempts);
+        Assert.Equal([OutboxStatus.Retrying, OutboxStatus.Retrying, OutboxStatus.Sent], world.Profiles.Outcomes.Select(o => o.Status));
     }
 
     [Fact]

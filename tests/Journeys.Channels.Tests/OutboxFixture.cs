@@ -59,6 +59,9 @@ public sealed class OutboxFixture : IAsyncDisposable
     /// <summary>What a profile grain queues for an SMS step of journey <c>welcome</c>.</summary>
     public static OutboxMessage Sms(string profileId, string node, MessageTemplate? template = null) => Message(profileId, node, Channel.Sms, template);
 
+    /// <summary>What a profile grain queues for a push step of journey <c>welcome</c>.</summary>
+    public static OutboxMessage Push(string profileId, string node) => Message(profileId, node, Channel.Push, null);
+
     /// <summary>What a profile grain queues for an e-mail step of journey <c>welcome</c>.</summary>
     public static OutboxMessage Email(string profileId, string node) =>
         Message(profileId, node, Channel.Email, new MessageTemplate { Subject = "Welcome", Body = "<p>Hello {{ traits.firstName }}</p>" });

@@ -26,4 +26,22 @@ public sealed class DeviceStoreTests(PostgresFixture postgres) : StoreContractTe
         Assert.Equal(["tablet"], (await store.ForProfileAsync("customer", "ann", Ct)).Select(d => d.Token));
         Assert.Equal(["phone"], (await store.ForProfileAsync("customer", "bob", Ct)).Select(d => d.Token));
     }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_push_delivery_keeps_the_first_outcome_of_each_device_and_only_its_own(string kind)
+    {
+        var store = Store(kind);
+        await store.RecordSendAsync("ann/promo/1", "phone", failure: null, Ct);
+        await store.RecordSendAsync("ann/promo/1", "tablet", "answered 400: invalid token", Ct);
+        await store.RecordSendAsync("ann/promo/1", "tablet", failure: null, Ct);
+        await store.RecordSendAsync("ann/other/1", "watch", failure: null, Ct);
+
+        var sends = await store.SendsAsync("ann/promo/1", Ct);
+
+        Assert.Equal(["phone", "tablet"], sends.Keys.Order());
+        Assert.Null(sends["phone"]);
+        Assert.Equal("answered 400: invalid token", sends["tablet"]);
+        Assert.Empty(await store.SendsAsync("bob/promo/1", Ct));
+    }
 }

@@ -5,7 +5,9 @@ namespace Journeys.Channels.Providers;
 /// <summary>
 /// FCM HTTP v1, one request per registered device token of the profile. A token FCM answers
 /// <c>UNREGISTERED</c> for (the app was uninstalled, the token rotated) is forgotten and the other
-/// devices still get the message; with none left the message fails for good.
+/// devices still get the message; with none left the message fails for good. Each device's outcome is
+/// recorded as it happens (<see cref="IDeviceStore.RecordSendAsync"/>): when some devices fail for a
+/// while the message is retried, and the retry goes only to the devices that have not had it.
 /// </summary>
 public sealed class PushProvider(HttpClient http, PushSettings settings, IDeviceStore devices, ILogger<PushProvider> logger) : IMessageProvider
 {
@@ -18,13 +20,20 @@ public sealed class PushProvider(HttpClient http, PushSettings settings, IDevice
         {
             throw new DeliveryException("the profile has no registered device", permanent: true);
         }
+        var earlier = await devices.SendsAsync(message.DeliveryId, cancellationToken);
+        var pending = tokens.Where(d => !earlier.ContainsKey(d.Token)).ToList();
         var url = new Uri($"{settings.BaseUrl.TrimEnd('/')}/v1/projects/{settings.ProjectId}/messages:send");
+        var sent = tokens.Count(d => earlier.TryGetValue(d.Token, out var failure) && failure is null);
         var unregistered = 0;
-        foreach (var device in tokens)
+        var failedForGood = new List<string>();
+        DeliveryException? retryable = null;
+        foreach (var device in pending)
         {
             try
             {
                 await SendToAsync(url, device, message, cancellationToken);
+                sent++;
+                await devices.RecordSendAsync(message.DeliveryId, device.Token, failure: null, cancellationToken);
             }
             catch (DeliveryException ex) when (IsUnregistered(ex))
             {
@@ -32,11 +41,28 @@ public sealed class PushProvider(HttpClient http, PushSettings settings, IDevice
                 unregistered++;
                 logger.LogInformation("Push token of {ProfileKind} {ProfileId} ({Platform}) unregistered at FCM: forgotten", message.ProfileKind, message.ProfileId, device.Platform);
             }
+            catch (DeliveryException ex) when (ex.Permanent)
+            {
+                failedForGood.Add(ex.Message);
+                await devices.RecordSendAsync(message.DeliveryId, device.Token, ex.Message, cancellationToken);
+            }
+            catch (DeliveryException ex)
+            {
+                // The other devices still get it now; this one with the retry.
+                retryable ??= ex;
+            }
         }
-        if (unregistered == tokens.Count)
+        if (retryable is not null)
         {
-            throw new DeliveryException($"every registered device ({unregistered}) is unregistered at FCM; their tokens were removed", permanent: true);
+            throw new DeliveryException($"{retryable.Message} ({sent} of {tokens.Count} devices have the message and are not sent it again)", permanent: false, retryable);
         }
+        if (sent > 0)
+        {
+            return;
+        }
+        throw unregistered == tokens.Count
+            ? new DeliveryException($"every registered device ({unregistered}) is unregistered at FCM; their tokens were removed", permanent: true)
+            : new DeliveryException($"no device took the message: {string.Join("; ", failedForGood.Concat(earlier.Values.OfType<string>()).Distinct())}", permanent: true);
     }
 
     private Task SendToAsync(Uri url, DeviceToken device, OutgoingMessage message, CancellationToken cancellationToken)

@@ -9,4 +9,10 @@ public interface IDeviceStore
 
     /// <summary>Forgets a token the push service no longer knows (the app was uninstalled, the token rotated).</summary>
     Task RemoveAsync(DeviceToken device, CancellationToken cancellationToken = default);
+
+    /// <summary>What a push delivery did on each device it has been tried on: token -> null when sent, else why it failed for good.</summary>
+    Task<IReadOnlyDictionary<string, string?>> SendsAsync(string deliveryId, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that a delivery reached a device (<paramref name="failure"/> null) or never will; the first record stands.</summary>
+    Task RecordSendAsync(string deliveryId, string token, string? failure, CancellationToken cancellationToken = default);
 }

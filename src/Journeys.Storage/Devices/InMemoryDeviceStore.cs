@@ -5,6 +5,7 @@ namespace Journeys.Storage.Devices;
 public sealed class InMemoryDeviceStore : IDeviceStore
 {
     private readonly ConcurrentDictionary<(string Kind, string Id, string Token), DeviceToken> devices = new();
+    private readonly ConcurrentDictionary<(string DeliveryId, string Token), string?> sends = new();
 
     public Task RegisterAsync(DeviceToken device, CancellationToken cancellationToken = default)
     {
@@ -18,6 +19,15 @@ public sealed class InMemoryDeviceStore : IDeviceStore
     public Task RemoveAsync(DeviceToken device, CancellationToken cancellationToken = default)
     {
         devices.TryRemove((device.ProfileKind, device.ProfileId, device.Token), out _);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyDictionary<string, string?>> SendsAsync(string deliveryId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<string, string?>>(sends.Where(s => s.Key.DeliveryId == deliveryId).ToDictionary(s => s.Key.Token, s => s.Value));
+
+    public Task RecordSendAsync(string deliveryId, string token, string? failure, CancellationToken cancellationToken = default)
+    {
+        sends.TryAdd((deliveryId, token), failure);
         return Task.CompletedTask;
     }
 }

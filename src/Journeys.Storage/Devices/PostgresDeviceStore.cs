@@ -39,4 +39,29 @@ public sealed class PostgresDeviceStore(NpgsqlDataSource dataSource) : IDeviceSt
         command.Parameters.AddWithValue("token", device.Token);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    public async Task<IReadOnlyDictionary<string, string?>> SendsAsync(string deliveryId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT token, failure FROM push_sends WHERE delivery_id = @delivery");
+        command.Parameters.AddWithValue("delivery", deliveryId);
+        var sends = new Dictionary<string, string?>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sends[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
+        }
+        return sends;
+    }
+
+    public async Task RecordSendAsync(string deliveryId, string token, string? failure, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO push_sends (delivery_id, token, failure) VALUES (@delivery, @token, @failure)
+            ON CONFLICT (delivery_id, token) DO NOTHING
+            """);
+        command.Parameters.AddWithValue("delivery", deliveryId);
+        command.Parameters.AddWithValue("token", token);
+        command.Parameters.AddWithValue("failure", (object?)failure ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }
