@@ -193,8 +193,29 @@ public sealed class IngestionTests(ProductionClusterFixture fixture) : IClassFix
     public async Task Erasing_a_profile_removes_its_personal_data_from_state_and_journal_and_records_the_erasure()
     {
         var user = "erase-" + NewId();
-        using (await Cluster.PostAsync("/v1/identify", new JsonObject { ["messageId"] = "e1-" + user, ["userId"] = user, ["traits"] = new JsonObject { ["email"] = user + "@example.com" } })) { }
-        await Cluster.WaitForProfileAsync("customer", user, p => p["profile"]!["traits"]!["email"] is not null);
+        var anonymous = "anon-" + user;
+        using (await Cluster.PostAsync("/v1/track", new JsonObject
+        {
+            ["messageId"] = "e0-" + user, ["anonymousId"] = anonymous, ["event"] = "Newsletter Form Filled",
+            ["properties"] = new JsonObject { ["email"] = user + "@example.com" },
+        })) { }
+        await Cluster.WaitForProfileAsync("customer", anonymous, p => (int)p["profile"]!["eventCount"]! == 1);
+        using (await Cluster.PostAsync("/v1/identify", new JsonObject
+        {
+            ["messageId"] = "e1-" + user, ["userId"] = user, ["anonymousId"] = anonymous, ["traits"] = new JsonObject { ["email"] = user + "@example.com" },
+        })) { }
+        await Cluster.WaitForProfileAsync("customer", user, p => p["profile"]!["traits"]!["email"] is not null && p["profile"]!["aliasIds"]!.AsArray().Count == 1);
+        using (await Cluster.PostAsync("/v1/devices", new JsonObject { ["userId"] = user, ["token"] = "phone-of-" + user, ["platform"] = "android" })) { }
+        Assert.Equal(1, await Cluster.ScalarAsync($"SELECT count(*) FROM devices WHERE profile_id = '{user}'"));
+        // A message still to send (due tomorrow) and one sent, both naming the person.
+        await Cluster.ScalarAsync($$"""
+            WITH queued AS (
+                INSERT INTO outbox (dedupe_key, profile_kind, profile_id, journey_id, version, node_id, channel, payload, due_at, status, finished_at)
+                VALUES ('{{user}}/later', 'customer', '{{user}}', 'welcome', 1, 'n1', 'email', '{"to": "{{user}}@example.com"}', now() + interval '1 day', 'queued', NULL),
+                       ('{{user}}/sent', 'customer', '{{user}}', 'welcome', 1, 'n0', 'email', '{"to": "{{user}}@example.com"}', now(), 'sent', now())
+                RETURNING 1)
+            SELECT count(*) FROM queued
+            """);
 
         using var erase = await Cluster.ManageAsync(HttpMethod.Delete, $"/api/profiles/customer/{user}");
         Assert.Equal(HttpStatusCode.NoContent, erase.StatusCode);
@@ -202,7 +223,12 @@ public sealed class IngestionTests(ProductionClusterFixture fixture) : IClassFix
         var profile = await Cluster.GetProfileAsync("customer", user);
         Assert.Null(profile["profile"]!["traits"]!["email"]);
         Assert.NotNull(profile["profile"]!["erasure"]);
-        Assert.Equal(0, await Cluster.ScalarAsync($"SELECT count(*) FROM journal WHERE profile_id = '{user}' AND payload::text LIKE '%@example.com%'"));
+        Assert.Equal(0, await Cluster.ScalarAsync($"SELECT count(*) FROM journal WHERE profile_id IN ('{user}', '{anonymous}') AND payload::text LIKE '%@example.com%'"));
+        Assert.Null((await Cluster.GetProfileAsync("customer", anonymous))["profile"]!["traits"]!["email"]);
+        Assert.Equal(0, await Cluster.ScalarAsync($"SELECT count(*) FROM devices WHERE profile_id = '{user}'"));
+        Assert.Equal(0, await Cluster.ScalarAsync($"SELECT count(*) FROM outbox WHERE profile_id = '{user}' AND payload::text LIKE '%@example.com%'"));
+        Assert.Equal(1, await Cluster.ScalarAsync($"SELECT count(*) FROM outbox WHERE dedupe_key = '{user}/later' AND status = 'suppressed' AND last_error = 'erased'"));
+        Assert.Equal(1, await Cluster.ScalarAsync($"SELECT count(*) FROM outbox WHERE dedupe_key = '{user}/sent' AND status = 'sent'"));
         using var export = await Cluster.ManageAsync(HttpMethod.Get, $"/api/profiles/customer/{user}/export");
         Assert.DoesNotContain("@example.com", await export.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }

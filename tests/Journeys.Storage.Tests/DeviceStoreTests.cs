@@ -44,4 +44,24 @@ public sealed class DeviceStoreTests(PostgresFixture postgres) : StoreContractTe
         Assert.Equal("answered 400: invalid token", sends["tablet"]);
         Assert.Empty(await store.SendsAsync("bob/promo/1", Ct));
     }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Forgetting_a_profile_drops_its_tokens_and_their_sends_but_not_a_token_another_profile_shares(string kind)
+    {
+        var store = Store(kind);
+        await store.RegisterAsync(new DeviceToken("customer", "ann", "phone", "android"), Ct);
+        await store.RegisterAsync(new DeviceToken("customer", "ann", "family-tablet", "ios"), Ct);
+        await store.RegisterAsync(new DeviceToken("customer", "bob", "family-tablet", "ios"), Ct);
+        await store.RecordSendAsync("ann/promo/1", "phone", failure: null, Ct);
+        await store.RecordSendAsync("bob/promo/1", "family-tablet", failure: null, Ct);
+
+        Assert.Equal(2, await store.ForgetProfileAsync("customer", "ann", Ct));
+
+        Assert.Empty(await store.ForProfileAsync("customer", "ann", Ct));
+        Assert.Empty(await store.SendsAsync("ann/promo/1", Ct));
+        Assert.Equal(["family-tablet"], (await store.ForProfileAsync("customer", "bob", Ct)).Select(d => d.Token));
+        Assert.Equal(["family-tablet"], (await store.SendsAsync("bob/promo/1", Ct)).Keys);
+        Assert.Equal(0, await store.ForgetProfileAsync("customer", "ann", Ct));
+    }
 }

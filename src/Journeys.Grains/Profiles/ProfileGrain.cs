@@ -226,20 +226,28 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         JsonSerializer.Serialize(journeys.Instances, EngineJson.Options),
         JsonSerializer.Serialize(stored.State.Timeline, ProfileJson.Options)));
 
+    /// <summary>
+    /// The profile's state, its journal payloads, its messages' payloads and its push tokens; then the anonymous
+    /// profiles it merged, which hold its visits from before login (the erasure drops the aliases, so they are read first).
+    /// </summary>
     async Task IProfileGrain.EraseAsync()
     {
+        var aliases = state.AliasIds;
         state = Erase(state, Now, "erasure requested through the API");
         history = [];
         // Rendered popups carry the profile's values.
         stored.State.PendingPopups.Clear();
         dirty = true;
         await SaveAsync();
-        var rows = await services.Journal.ErasePayloadsAsync(Kind, Id);
-        foreach (var alias in state.AliasIds)
+        var journalRows = await services.Journal.ErasePayloadsAsync(Kind, Id);
+        var outboxRows = await services.Outbox.EraseAsync(Kind, Id, Now);
+        var devices = await services.Devices.ForgetProfileAsync(Kind, Id);
+        logger.LogInformation("{ProfileKind} {ProfileId} erased; {JournalRows} journal payloads and {OutboxRows} message payloads cleared, {Devices} push tokens forgotten, {Aliases} merged profiles to erase",
+            Kind, Id, journalRows, outboxRows, devices, aliases.Count);
+        foreach (var alias in aliases)
         {
-            rows += await services.Journal.ErasePayloadsAsync(Kind, alias);
+            await GrainFactory.GetProfile(Kind, alias).EraseAsync();
         }
-        logger.LogInformation("{ProfileKind} {ProfileId} erased; {JournalRows} journal payloads cleared", Kind, Id, rows);
     }
 
     async Task<DeliveryCheck> IProfileGrain.CheckDeliveryAsync(string dedupeKey, string channel, string? topic, string journeyId, int version)

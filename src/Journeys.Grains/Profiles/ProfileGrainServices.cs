@@ -1,5 +1,6 @@
 using Journeys.Grains.Running;
 using Journeys.Grains.Segments;
+using Journeys.Storage.Devices;
 using Journeys.Storage.Journal;
 using Journeys.Storage.Outbox;
 
@@ -12,4 +13,5 @@ public sealed record ProfileGrainServices(
     LiveJourneys LiveJourneys,
     JourneyStatsBuffer Stats,
     IOutboxStore Outbox,
+    IDeviceStore Devices,
     TimeProvider Clock);

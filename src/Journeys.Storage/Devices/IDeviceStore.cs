@@ -10,6 +10,9 @@ public interface IDeviceStore
     /// <summary>Forgets a token the push service no longer knows (the app was uninstalled, the token rotated).</summary>
     Task RemoveAsync(DeviceToken device, CancellationToken cancellationToken = default);
 
+    /// <summary>Erasure of a profile: forgets its tokens and what deliveries did on them; returns how many tokens went.</summary>
+    Task<int> ForgetProfileAsync(string profileKind, string profileId, CancellationToken cancellationToken = default);
+
     /// <summary>What a push delivery did on each device it has been tried on: token -> null when sent, else why it failed for good.</summary>
     Task<IReadOnlyDictionary<string, string?>> SendsAsync(string deliveryId, CancellationToken cancellationToken = default);
 

@@ -22,6 +22,25 @@ public sealed class InMemoryDeviceStore : IDeviceStore
         return Task.CompletedTask;
     }
 
+    public Task<int> ForgetProfileAsync(string profileKind, string profileId, CancellationToken cancellationToken = default)
+    {
+        var forgotten = devices.Keys.Where(k => k.Kind == profileKind && k.Id == profileId).ToList();
+        foreach (var key in forgotten)
+        {
+            devices.TryRemove(key, out _);
+            if (devices.Keys.Any(k => k.Token == key.Token))
+            {
+                // Another profile's device too: its deliveries' records stay.
+                continue;
+            }
+            foreach (var send in sends.Keys.Where(s => s.Token == key.Token).ToList())
+            {
+                sends.TryRemove(send, out _);
+            }
+        }
+        return Task.FromResult(forgotten.Count);
+    }
+
     public Task<IReadOnlyDictionary<string, string?>> SendsAsync(string deliveryId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyDictionary<string, string?>>(sends.Where(s => s.Key.DeliveryId == deliveryId).ToDictionary(s => s.Key.Token, s => s.Value));
 

@@ -40,6 +40,19 @@ public sealed class PostgresDeviceStore(NpgsqlDataSource dataSource) : IDeviceSt
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<int> ForgetProfileAsync(string profileKind, string profileId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            WITH forgotten AS (DELETE FROM devices WHERE profile_kind = @kind AND profile_id = @id RETURNING token),
+                 sends AS (DELETE FROM push_sends WHERE token IN (SELECT token FROM forgotten)
+                           AND token NOT IN (SELECT token FROM devices WHERE (profile_kind, profile_id) <> (@kind, @id)))
+            SELECT count(*)::int FROM forgotten
+            """);
+        command.Parameters.AddWithValue("kind", profileKind);
+        command.Parameters.AddWithValue("id", profileId);
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public async Task<IReadOnlyDictionary<string, string?>> SendsAsync(string deliveryId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("SELECT token, failure FROM push_sends WHERE delivery_id = @delivery");

@@ -22,6 +22,13 @@ public interface IOutboxStore
     /// </summary>
     Task<bool> RetryAsync(long id, string owner, DateTimeOffset dueAt, string reason, bool failed, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Erasure of a profile: its rows lose their payloads (the step's command and the event that caused it) and error
+    /// details, and those still to send are suppressed (<see cref="OutboxOutcome.Erased"/>); statuses and stamps stay
+    /// for the journeys' results. Returns how many rows changed; erasing again changes none.
+    /// </summary>
+    Task<int> EraseAsync(string profileKind, string profileId, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     Task<OutboxRow?> FindAsync(string dedupeKey, CancellationToken cancellationToken = default);
 
     /// <summary>

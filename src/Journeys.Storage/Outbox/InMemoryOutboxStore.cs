@@ -49,6 +49,29 @@ public sealed class InMemoryOutboxStore : IOutboxStore
             LeaseUntil = null,
         }));
 
+    public Task<int> EraseAsync(string profileKind, string profileId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            var erasing = rows.Values
+                .Where(r => r.Message.ProfileKind == profileKind && r.Message.ProfileId == profileId && r.Message.PayloadJson != OutboxMessage.ErasedPayload)
+                .ToList();
+            foreach (var row in erasing)
+            {
+                var pending = !OutboxStatus.IsFinal(row.Status);
+                rows[row.Message.DedupeKey] = row with
+                {
+                    Message = row.Message with { PayloadJson = OutboxMessage.ErasedPayload },
+                    Status = pending ? OutboxStatus.Suppressed : row.Status,
+                    LastError = pending ? OutboxOutcome.Erased : row.Status == OutboxStatus.Suppressed ? row.LastError : null,
+                    LeaseOwner = null,
+                    LeaseUntil = null,
+                };
+            }
+            return Task.FromResult(erasing.Count);
+        }
+    }
+
     public Task<OutboxRow?> FindAsync(string dedupeKey, CancellationToken cancellationToken = default)
     {
         lock (gate)

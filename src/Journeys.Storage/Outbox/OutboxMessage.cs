@@ -14,4 +14,8 @@ public sealed record OutboxMessage(
     string Channel,
     string? Topic,
     string PayloadJson,
-    DateTimeOffset DueAt);
+    DateTimeOffset DueAt)
+{
+    /// <summary>What <see cref="PayloadJson"/> becomes when the profile is erased.</summary>
+    public const string ErasedPayload = """{"erased": true}""";
+}

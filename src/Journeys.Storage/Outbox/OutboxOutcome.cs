@@ -10,6 +10,9 @@ public sealed record OutboxOutcome(string NodeId, string Status, string? Reason,
     /// <summary>The reason the engine's send-time check gives a deferral until quiet hours end (the only deferral it makes).</summary>
     public const string QuietHours = "quietHours";
 
+    /// <summary>The reason of a row that was still to send when its profile was erased.</summary>
+    public const string Erased = "erased";
+
     /// <summary>The reason an outcome is summed under: suppressions by their reason, rows held for quiet hours; others by status alone.</summary>
     public static string? ReasonOf(string status, string? lastError) => status switch
     {

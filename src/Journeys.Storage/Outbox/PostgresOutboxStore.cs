@@ -44,6 +44,15 @@ public sealed class PostgresOutboxStore : IOutboxStore, IAsyncDisposable
         WHERE id = @id AND lease_owner = @owner AND status IN ('queued', 'retrying')
         """;
 
+    private const string EraseSql = $"""
+        UPDATE outbox SET
+            payload = '{OutboxMessage.ErasedPayload}',
+            status = CASE WHEN status IN ('queued', 'retrying') THEN '{OutboxStatus.Suppressed}' ELSE status END,
+            last_error = CASE WHEN status IN ('queued', 'retrying') THEN '{OutboxOutcome.Erased}' WHEN status = '{OutboxStatus.Suppressed}' THEN last_error END,
+            finished_at = coalesce(finished_at, @now), lease_owner = NULL, lease_until = NULL
+        WHERE profile_kind = @kind AND profile_id = @id AND payload <> '{OutboxMessage.ErasedPayload}'
+        """;
+
     // coalesce keeps the first time: a pixel loaded again or a second click changes nothing.
     private const string EngagementSql = $"""
         UPDATE outbox o SET
@@ -119,6 +128,15 @@ public sealed class PostgresOutboxStore : IOutboxStore, IAsyncDisposable
         command.Parameters.AddWithValue("reason", reason);
         command.Parameters.AddWithValue("failed", failed);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<int> EraseAsync(string profileKind, string profileId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(EraseSql);
+        command.Parameters.AddWithValue("kind", profileKind);
+        command.Parameters.AddWithValue("id", profileId);
+        command.Parameters.AddWithValue("now", now);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<OutboxRow?> FindAsync(string dedupeKey, CancellationToken cancellationToken = default)
