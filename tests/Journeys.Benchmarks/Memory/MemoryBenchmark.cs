@@ -17,7 +17,7 @@ namespace Journeys.Benchmarks.Memory;
 public sealed class MemoryBenchmark(MemoryBenchmarkOptions options, Action<string> log)
 {
     private const int BatchSize = 100;
-    private static readonly TimeSpan IdleBeforeReading = TimeSpan.FromSeconds(10);
+    internal static readonly TimeSpan IdleBeforeReading = TimeSpan.FromSeconds(10);
     private readonly string runId = Guid.NewGuid().ToString("N")[..8];
 
     public async Task<MemoryReport> RunAsync()
@@ -47,7 +47,7 @@ public sealed class MemoryBenchmark(MemoryBenchmarkOptions options, Action<strin
         await ActivateAsync(silo.Grains, warmUp, options.Profiles, latency);
         var elapsed = Stopwatch.GetElapsedTime(started);
         log($"  {(options.Profiles - warmUp) / elapsed.TotalSeconds:N0} activations/s; idle {IdleBeforeReading.TotalSeconds:F0} s, then a full GC");
-        await Task.Delay(IdleBeforeReading);
+        var idleCores = await IdleCoresAsync(IdleBeforeReading);
         var after = HeapReading.Take();
         var active = await CustomerActivationsAsync(silo.Grains);
         log($"  {active:N0} customer activations; live heap {before.LiveBytes / 1048576.0:F1} -> {after.LiveBytes / 1048576.0:F1} MiB");
@@ -59,7 +59,18 @@ public sealed class MemoryBenchmark(MemoryBenchmarkOptions options, Action<strin
         var withEmpty = HeapReading.Take();
         log($"  with as many empty profiles: live heap {withEmpty.LiveBytes / 1048576.0:F1} MiB");
 
-        return new MemoryReport(options, machine, seeded, stored, options.Profiles - warmUp, active, elapsed, latency.Summarize(), before, after, withEmpty);
+        return new MemoryReport(options, machine, seeded, stored, options.Profiles - warmUp, active, elapsed, latency.Summarize(), before, after, withEmpty, idleCores);
+    }
+
+    /// <summary>Cores this process (the silo and nothing calling it) used while the profiles sat idle: what idle activations cost.</summary>
+    private static async Task<double> IdleCoresAsync(TimeSpan period)
+    {
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var started = Stopwatch.GetTimestamp();
+        await Task.Delay(period);
+        process.Refresh();
+        return (process.TotalProcessorTime - cpu).TotalSeconds / Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 
     /// <summary>Through the real pipeline, so the state is what the product keeps: traits, computed properties, segments, journeys, timeline.</summary>

@@ -17,7 +17,8 @@ public sealed record MemoryReport(
     LatencySummary ActivationLatency,
     HeapReading Before,
     HeapReading After,
-    HeapReading WithEmptyProfiles)
+    HeapReading WithEmptyProfiles,
+    double IdleCores)
 {
     public const double TargetBytesPerProfile = 4 * 1024;
 
@@ -42,6 +43,7 @@ public sealed record MemoryReport(
         md.AppendLine(Invariant($"| live managed heap before -> after | {Before.LiveBytes / 1048576.0:N1} -> {After.LiveBytes / 1048576.0:N1} MiB |"));
         md.AppendLine(Invariant($"| process working set before -> after | {Before.WorkingSetBytes / 1048576.0:N1} -> {After.WorkingSetBytes / 1048576.0:N1} MiB ({(After.WorkingSetBytes - Before.WorkingSetBytes) / (double)Activated:N0} bytes per profile) |"));
         md.AppendLine(Invariant($"| customer activations at the end | {ActiveAtEnd:N0} |"));
+        md.AppendLine(Invariant($"| CPU of the silo process while the activated profiles sat idle ({MemoryBenchmark.IdleBeforeReading.TotalSeconds:F0} s) | {IdleCores:F3} cores |"));
         md.AppendLine(Invariant($"| cold activation rate from PostgreSQL | {ActivationsPerSecond:N0} activations/s |"));
         md.AppendLine(Invariant($"| cold activation latency p50 / p99 / max | {ActivationLatency.P50:F1} / {ActivationLatency.P99:F1} / {ActivationLatency.Max:F1} ms |"));
         md.AppendLine(Invariant($"| stored state per profile (mean) | {Stored.MeanBytes:N0} bytes |"));
