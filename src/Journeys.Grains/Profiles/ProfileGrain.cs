@@ -49,6 +49,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     private List<JourneyEvent> history = [];
     private IGrainTimer? dueTimer;
     private IGrainTimer? saveSoon;
+    private IGrainTimer? saveBehind;
 
     /// <summary>Counters of changes not saved yet: they reach the stats buffer with the save, so a replay after a crash counts once.</summary>
     private readonly List<NodeStatDelta> unsavedStats = [];
@@ -87,7 +88,6 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         Load();
         logger.LogDebug("{ProfileKind} {ProfileId} activated; its save holds events up to {Saved}", Kind, Id, savedUpTo);
         popups = new VisitorPopups(Kind, Id, () => stored.State, logger);
-        this.RegisterGrainTimer(_ => SaveAsync(), new GrainTimerCreationOptions(SaveBehind, SaveBehind));
         if (stored.State.DueAt is { } due && due <= Now)
         {
             // Overdue while no silo held this profile: run now rather than at the next due scan.
@@ -172,7 +172,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         {
             await ApplyEventsAsync(fresh, () => stored.State.LastAppliedPosition = upTo);
         }
-        dirty = true;
+        MarkDirty();
         await SendPopupsAsync();
         return new Delivery(Held: true, savedUpTo);
     }
@@ -187,7 +187,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         }
         var upTo = fresh[^1].Position;
         await ApplyEventsAsync(fresh, () => stored.State.ForwardedFrom[fromId] = upTo);
-        dirty = true;
+        MarkDirty();
         // Forwarded events are rare; saving now keeps the per-source watermark and the state together.
         await SaveAsync();
         await SendPopupsAsync();
@@ -199,7 +199,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         if (stored.State.MergedInto is null)
         {
             stored.State.MergedInto = knownId;
-            dirty = true;
+            MarkDirty();
             await SaveAsync();
             logger.LogInformation("{ProfileKind} {ProfileId} merged into {KnownId}", Kind, Id, knownId);
         }
@@ -237,7 +237,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         history = [];
         // Rendered popups carry the profile's values.
         stored.State.PendingPopups.Clear();
-        dirty = true;
+        MarkDirty();
         await SaveAsync();
         var journalRows = await services.Journal.ErasePayloadsAsync(Kind, Id);
         var outboxRows = await services.Outbox.EraseAsync(Kind, Id, Now);
@@ -291,7 +291,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         if (index >= 0 && (timeline[index].Status, timeline[index].Detail) != (status, detail))
         {
             timeline[index] = timeline[index] with { Status = status, Detail = detail };
-            dirty = true;
+            MarkDirty();
         }
         return Task.CompletedTask;
     }
@@ -300,7 +300,10 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
     {
         inUse = true;
         popups.Subscribe(gateway, Now);
-        dirty |= stored.State.PendingPopups.Count > 0;
+        if (stored.State.PendingPopups.Count > 0)
+        {
+            MarkDirty();
+        }
         return Task.FromResult(popups.TakePending(Now));
     }
 
@@ -378,7 +381,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         run.HandleDue();
         await QueueMessagesAsync(run);
         Commit(run, markApplied: null);
-        dirty = true;
+        MarkDirty();
         Schedule(live);
         ForgetRendered();
         await SendPopupsAsync();
@@ -408,7 +411,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         var before = journeys.Instances;
         journeys = run.Journeys;
         markApplied?.Invoke();
-        dirty = true;
+        MarkDirty();
         unsavedStats.AddRange(JourneyStatsBuffer.Deltas(run.Commands));
         unsavedOutcomes.AddRange(JourneyStatsBuffer.Outcomes(run.Commands));
         RecordWaiting(before, journeys.Instances);
@@ -419,6 +422,23 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             // Counters wait for the save (see unsavedStats).
             SaveSoon();
         }
+    }
+
+    /// <summary>
+    /// A change to save. Journal readers save what they delivered at their checkpoint; this timer saves the rest
+    /// (a delivery's outcome, popups a visitor took) <see cref="SaveBehind"/> later. It is armed only while there is
+    /// something to save: a periodic timer in every profile kept each idle activation ticking (100,000 idle profiles:
+    /// 20,000 grain turns a second doing nothing) and holding a timer's memory.
+    /// </summary>
+    private void MarkDirty()
+    {
+        dirty = true;
+        saveBehind ??= this.RegisterGrainTimer(_ =>
+        {
+            saveBehind?.Dispose();
+            saveBehind = null;
+            return SaveAsync();
+        }, new GrainTimerCreationOptions(SaveBehind, Timeout.InfiniteTimeSpan));
     }
 
     /// <summary>
@@ -527,7 +547,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         var sending = outgoing.ToList();
         outgoing.Clear();
         await popups.PushAsync(sending, Now);
-        dirty = true;
+        MarkDirty();
         SaveSoon();
     }
 
@@ -544,7 +564,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             return;
         }
         stored.State.DueAt = due;
-        dirty = true;
+        MarkDirty();
         SetPreciseTimer(due);
     }
 
@@ -606,7 +626,7 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         }
         catch
         {
-            dirty = true;
+            MarkDirty();
             unsavedStats.InsertRange(0, counted);
             unsavedOutcomes.InsertRange(0, outcomes);
             throw;
