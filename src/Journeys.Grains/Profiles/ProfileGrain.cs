@@ -626,9 +626,10 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
         }
         catch
         {
-            MarkDirty();
             unsavedStats.InsertRange(0, counted);
             unsavedOutcomes.InsertRange(0, outcomes);
+            // The timer tries again if nothing else saves first (a reader's checkpoint, the next change).
+            MarkDirty();
             throw;
         }
         savedUpTo = upTo;
