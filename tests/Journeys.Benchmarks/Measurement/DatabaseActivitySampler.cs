@@ -17,7 +17,7 @@ public sealed class DatabaseActivitySampler(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
         await using var command = new NpgsqlCommand("""
-            SELECT query, coalesce(wait_event_type || ':' || wait_event, 'on CPU')
+            SELECT query, coalesce(wait_event_type || ':' || wait_event, 'on CPU'), backend_type
             FROM pg_stat_activity
             WHERE state = 'active' AND datname = current_database() AND pid <> pg_backend_pid()
             """, connection);
@@ -27,7 +27,9 @@ public sealed class DatabaseActivitySampler(NpgsqlDataSource database)
             {
                 while (await reader.ReadAsync(CancellationToken.None))
                 {
-                    var key = (Classify(reader.GetString(0)), reader.GetString(1));
+                    // An autovacuum worker's query names the table it vacuums: classified by its text it would pass for our statements.
+                    var statement = reader.GetString(2) == "client backend" ? Classify(reader.GetString(0)) : reader.GetString(2);
+                    var key = (statement, reader.GetString(1));
                     counts[key] = counts.GetValueOrDefault(key) + 1;
                 }
             }
