@@ -92,9 +92,7 @@ public sealed class HttpProviderTests : IAsyncDisposable
     [Fact]
     public async Task Push_retried_after_a_device_failed_for_a_while_goes_only_to_the_device_that_has_not_had_it()
     {
-        var devices = new InMemoryDeviceStore();
-        await devices.RegisterAsync(new DeviceToken("customer", "ann", "phone-token", "android"), Ct);
-        await devices.RegisterAsync(new DeviceToken("customer", "ann", "tablet-token", "ios"), Ct);
+        var devices = await DevicesOfAnnAsync("phone-token", "tablet-token");
         var tabletCalls = 0;
         server.Respond = (call, _) => Task.FromResult(TokenOf(call) == "tablet-token" && Interlocked.Increment(ref tabletCalls) == 1 ? 503 : 200);
 
@@ -110,9 +108,7 @@ public sealed class HttpProviderTests : IAsyncDisposable
     [Fact]
     public async Task Push_retried_skips_a_device_that_refused_for_good_and_succeeds_when_another_takes_it()
     {
-        var devices = new InMemoryDeviceStore();
-        await devices.RegisterAsync(new DeviceToken("customer", "ann", "broken-token", "android"), Ct);
-        await devices.RegisterAsync(new DeviceToken("customer", "ann", "tablet-token", "ios"), Ct);
+        var devices = await DevicesOfAnnAsync("broken-token", "tablet-token");
         var tabletCalls = 0;
         server.Respond = (call, _) => Task.FromResult(TokenOf(call) == "broken-token" ? 400 : Interlocked.Increment(ref tabletCalls) == 1 ? 503 : 200);
 
@@ -135,6 +131,16 @@ public sealed class HttpProviderTests : IAsyncDisposable
 
         Assert.True(failure.Permanent);
         Assert.Contains("INVALID_ARGUMENT", failure.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<InMemoryDeviceStore> DevicesOfAnnAsync(params string[] tokens)
+    {
+        var devices = new InMemoryDeviceStore();
+        foreach (var token in tokens)
+        {
+            await devices.RegisterAsync(new DeviceToken("customer", "ann", token, "android"), Ct);
+        }
+        return devices;
     }
 
     private static string? TokenOf(RecordedCall call) => (string?)JsonNode.Parse(call.Body)!["message"]!["token"];

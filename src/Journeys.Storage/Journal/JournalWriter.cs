@@ -14,9 +14,9 @@ public sealed class JournalWriter : IAsyncDisposable
 {
     /// <summary>
     /// Held by a commit from before its first position is drawn until it ends, by every gateway: so
-    /// positions and transaction ids follow commit order. Without it two gateways' inserts interleave
-    /// their positions, and a reader (which takes rows whose transaction is older than every running
-    /// one) could pass positions of a commit still in flight and never come back for them.
+    /// positions follow commit order. Without it two gateways' inserts interleave their positions, and a
+    /// reader (which takes every committed row after the last position it delivered) could pass positions
+    /// of a commit still in flight and never come back for them.
     /// </summary>
     public const long WriterLockKey = 0x4A_6F75_726E_616C;
 
