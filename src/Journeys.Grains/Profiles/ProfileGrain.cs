@@ -633,6 +633,13 @@ public abstract class ProfileGrain<TState>(ProfileGrainServices services, IPersi
             throw;
         }
         savedUpTo = upTo;
+        if (!dirty)
+        {
+            // Nothing waits any more. Left armed, the timer of a change a reader's checkpoint just flushed would still
+            // take a grain turn per applied event to find nothing to save (1.7% of a silo applying events, docs/benchmarks.md).
+            saveBehind?.Dispose();
+            saveBehind = null;
+        }
         if (logger.IsEnabled(LogLevel.Debug))
         {
             logger.LogDebug("{ProfileKind} {ProfileId} saved up to {Saved}, version {ETag}", Kind, Id, upTo, stored.Etag);
