@@ -31,9 +31,10 @@ public sealed class IngestionBenchmark(BenchmarkOptions options, Action<string> 
 
         ValidateGenerator();
 
-        log($"warm-up: {options.WarmupSeconds} s at {options.Rate:N0} events/s");
-        var warmup = Generate("warmup", options.Rate * options.WarmupSeconds);
-        await OpenLoopRun.RunAsync("warm-up", sender, warmup, options.BatchSize, options.Rate);
+        var warmupRate = options.WarmupRate > 0 ? options.WarmupRate : options.Rate;
+        log($"warm-up: {options.WarmupSeconds} s at {warmupRate:N0} events/s");
+        var warmup = Generate("warmup", warmupRate * options.WarmupSeconds);
+        await OpenLoopRun.RunAsync("warm-up", sender, warmup, options.BatchSize, warmupRate);
         await probe.WaitUntilAppliedAsync(CatchUpTimeout);
 
         var fixedBodies = Generate("fixed", options.Rate * options.Seconds);
