@@ -7,9 +7,12 @@ namespace Journeys.Contracts.Journal;
 [Alias("journeys.journal-partition")]
 public interface IJournalPartitionGrain : IGrainWithIntegerKey
 {
-    /// <summary>New events were committed to this partition: read them now rather than at the next poll.</summary>
+    /// <summary>
+    /// New events were committed to this partition: read them now rather than at the next poll.
+    /// <paramref name="acknowledgementsSlow"/>: the commit took longer than its target, so a reader that is behind gives way.
+    /// </summary>
     [OneWay, Alias("notify")]
-    Task NotifyAsync();
+    Task NotifyAsync(bool acknowledgementsSlow);
 
     /// <summary>Delivers everything committed so far, saves profiles and the checkpoint; returns the checkpoint.</summary>
     [Alias("catch-up")]

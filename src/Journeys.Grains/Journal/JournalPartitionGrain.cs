@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Diagnostics;
 using Journeys.Grains.Profiles;
 using Journeys.Storage.Journal;
 
@@ -9,16 +9,17 @@ namespace Journeys.Grains.Journal;
 /// a fallback; recovery after a crash replays from the checkpoint, and profiles drop what they
 /// already applied, so every acknowledged event is applied exactly once. It also scans its
 /// partition's due index and wakes the profiles whose wait is over (<see cref="DueProfileScanner"/>).
+/// While acknowledgements are slow and it is behind, it gives way to them (<see cref="ApplyPacing"/>).
 /// </summary>
 [GrainType("journal-partition"), Reentrant]
-public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScanner dueProfiles, ILogger<JournalPartitionGrain> logger)
+public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScanner dueProfiles, JournalOptions options, TimeProvider clock, ILogger<JournalPartitionGrain> logger)
     : Grain, IJournalPartitionGrain, IRemindable, IDisposable
 {
-    private const int ReadBatch = 2000;
     private const int CheckpointEveryProfiles = 2000;
     // The fallback for rows nobody notified of (a gateway that died after its commit, a lost notification).
     private static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan CheckpointPeriod = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan RestStep = TimeSpan.FromMilliseconds(100);
     // Bounds the lateness of a due step whose profile is not active (active ones have a precise timer).
     private static readonly TimeSpan DueScanPeriod = TimeSpan.FromSeconds(1);
 
@@ -35,7 +36,9 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
     private readonly SemaphoreSlim saving = new(1, 1);
     private Task? pump;
     private bool pumpAgain;
+    private bool givingWay;
     private Task<int> dueScan = Task.FromResult(0);
+    private readonly ApplyPacing pacing = new(options, clock);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -59,7 +62,14 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
 
     public void Dispose() => saving.Dispose();
 
-    Task IJournalPartitionGrain.NotifyAsync() => PumpAsync();
+    Task IJournalPartitionGrain.NotifyAsync(bool acknowledgementsSlow)
+    {
+        if (acknowledgementsSlow)
+        {
+            pacing.AcknowledgementsSlow();
+        }
+        return PumpAsync();
+    }
 
     async Task<long> IJournalPartitionGrain.CatchUpAsync()
     {
@@ -103,21 +113,33 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
         do
         {
             pumpAgain = false;
-            while (await DeliverNextBatchAsync() == Read.More)
+            var started = Stopwatch.GetTimestamp();
+            var limit = pacing.BatchSize;
+            while (await DeliverNextBatchAsync(limit) == Read.More)
             {
+                pacing.FullBatchApplied(limit, Stopwatch.GetElapsedTime(started));
+                LogGivingWay(pacing.Rate);
                 if (unsavedProfiles.Count >= CheckpointEveryProfiles)
                 {
                     await SaveCheckpointAsync();
                 }
+                // In short steps: a rest ends as soon as appends are fast again.
+                for (var rest = pacing.RestLeft; rest > TimeSpan.Zero; rest = pacing.RestLeft)
+                {
+                    await Task.Delay(rest < RestStep ? rest : RestStep);
+                }
+                started = Stopwatch.GetTimestamp();
+                limit = pacing.BatchSize;
             }
+            LogGivingWay(null);
         }
         while (pumpAgain);
     }
 
-    private async Task<Read> DeliverNextBatchAsync()
+    private async Task<Read> DeliverNextBatchAsync(int limit)
     {
         var generation = rewinds;
-        var batch = await journal.ReadPartitionAsync(Partition, delivered, ReadBatch);
+        var batch = await journal.ReadPartitionAsync(Partition, delivered, limit);
         if (batch.Count == 0)
         {
             return Read.CaughtUp;
@@ -170,7 +192,26 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
             }
         }
         delivered = batch[^1].Record.Position;
-        return batch.Count == ReadBatch ? Read.More : Read.CaughtUp;
+        pacing.Delivered(batch[^1].Record.ReceivedAt);
+        return batch.Count == limit ? Read.More : Read.CaughtUp;
+    }
+
+    private void LogGivingWay(double? rate)
+    {
+        if (rate.HasValue == givingWay)
+        {
+            return;
+        }
+        givingWay = rate.HasValue;
+        if (rate is { } held)
+        {
+            logger.LogInformation("Journal partition {Partition}: behind while acknowledgements are slow; applying gives way to them, at {Rate:F0} events/s to start with (delivered up to {Position})",
+                Partition, held, delivered);
+        }
+        else
+        {
+            logger.LogInformation("Journal partition {Partition}: applying at full speed again (delivered up to {Position})", Partition, delivered);
+        }
     }
 
     private Task<Delivery> Deliver((string Kind, string Id) profile, IEnumerable<JournalRecord> records, long previousPosition) =>

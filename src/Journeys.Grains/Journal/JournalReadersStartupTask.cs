@@ -10,7 +10,7 @@ public sealed class JournalReadersStartupTask(IGrainFactory grains, Storage.Jour
     {
         for (var partition = 0; partition < journal.Partitions; partition++)
         {
-            await grains.GetGrain<IJournalPartitionGrain>(partition).NotifyAsync();
+            await grains.GetGrain<IJournalPartitionGrain>(partition).NotifyAsync(acknowledgementsSlow: false);
         }
     }
 }

@@ -116,7 +116,7 @@ public sealed class JourneyCluster : IAsyncDisposable
         var appended = await journal.AppendAsync(JournalEntries.From(parsed.Events));
         foreach (var partition in appended.Stored.Select(r => r.Partition).Distinct())
         {
-            await Cluster.Client.GetGrain<IJournalPartitionGrain>(partition).NotifyAsync();
+            await Cluster.Client.GetGrain<IJournalPartitionGrain>(partition).NotifyAsync(acknowledgementsSlow: false);
         }
         return appended.Stored;
     }
