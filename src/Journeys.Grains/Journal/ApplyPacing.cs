@@ -5,80 +5,89 @@ namespace Journeys.Grains.Journal;
 /// <summary>
 /// How fast a partition reader applies. Acknowledgements come first: on a machine too small to acknowledge a
 /// burst and apply it at once, applying at full speed only makes every acknowledgement slower while the backlog
-/// grows anyway. So while a gateway reports appends over their target and the reader is behind, it reads small
-/// batches and rests after each: it starts at a quarter of the speed it just applied at, halves its rate after
-/// each batch during which appends stayed slow, doubles it after one during which they did not, and takes its
-/// full speed back once no append has been slow for a while. The events wait in the journal, which is what it is
-/// for. A reader whose next event is less than a second old never rests (a real-time event goes straight
-/// through), and neither does one whose next event is older than <see cref="JournalOptions.YieldToIngestionUpTo"/>
-/// (a sustained overload must not stall journeys).
+/// grows anyway. So when appends were slow while the reader was behind, it holds itself to a rate, reading small
+/// batches and resting after each: <see cref="FirstRate"/> events per second to start with, half as many after
+/// each batch during which appends stayed slow (never less than <see cref="LeastRate"/>), twice as many after
+/// one during which they did not, until past <see cref="MostRate"/> it runs free again. A rest ends early once
+/// no append has been slow for a second. The events wait in the journal, which is what it is for. A reader whose
+/// next event is less than a second old runs free (a real-time event goes straight through), and so does one
+/// whose next event is older than <see cref="JournalOptions.YieldToIngestionUpTo"/>: a sustained overload must
+/// not stall journeys.
 /// </summary>
 public sealed class ApplyPacing(JournalOptions options, TimeProvider clock)
 {
     public const int FullBatch = 2000;
-    public const int YieldingBatch = 250;
-    /// <summary>Events per second a reader giving way still applies.</summary>
+    public const int PacedBatch = 250;
+    public const double FirstRate = 100;
     public const double LeastRate = 25;
+    public const double MostRate = 10_000;
     private static readonly TimeSpan RealTime = TimeSpan.FromSeconds(1);
-    // Long enough that a reader does not take its full speed back between two slow appends of one burst.
-    private static readonly TimeSpan SlowNoticeHolds = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
 
-    private long slowUntil = long.MinValue;
-    private bool slowSinceLastBatch;
     private double? rate;
+    private bool slowSinceLastBatch;
+    private long lastSlowAt = long.MinValue;
     private long restUntil = long.MinValue;
-    // Not known before the first delivery: as if older than any limit, so the reader starts at full speed.
+    // Not known before the first delivery: as if older than any limit, so the reader starts free.
     private DateTimeOffset lastDeliveredReceivedAt = DateTimeOffset.MinValue;
 
-    /// <summary>Rows to read next; a read that returns this many means the reader is behind.</summary>
-    public int BatchSize => Yielding ? YieldingBatch : FullBatch;
-
-    /// <summary>How much longer to rest before the next batch; nothing once appends are no longer slow.</summary>
-    public TimeSpan RestLeft => Yielding && clock.GetTimestamp() < restUntil ? clock.GetElapsedTime(clock.GetTimestamp(), restUntil) : TimeSpan.Zero;
-
-    /// <summary>Events per second the reader is held to, while it gives way.</summary>
+    /// <summary>Events per second the reader holds itself to; null: it runs free.</summary>
     public double? Rate => rate;
+
+    /// <summary>Rows to read next; a read that returns this many means the reader is behind.</summary>
+    public int BatchSize => rate is null ? FullBatch : PacedBatch;
+
+    /// <summary>How much longer to rest before the next batch.</summary>
+    public TimeSpan RestLeft
+    {
+        get
+        {
+            var now = clock.GetTimestamp();
+            return rate is not null && now < restUntil && clock.GetElapsedTime(lastSlowAt, now) < Quiet
+                ? clock.GetElapsedTime(now, restUntil)
+                : TimeSpan.Zero;
+        }
+    }
 
     /// <summary>A gateway's append took longer than <see cref="JournalOptions.AcknowledgementTarget"/>.</summary>
     public void AcknowledgementsSlow()
     {
-        slowUntil = clock.GetTimestamp() + Ticks(SlowNoticeHolds);
+        lastSlowAt = clock.GetTimestamp();
         slowSinceLastBatch = true;
     }
 
     /// <summary>The reader delivered up to an event the gateway received at <paramref name="receivedAt"/>.</summary>
     public void Delivered(DateTimeOffset receivedAt) => lastDeliveredReceivedAt = receivedAt;
 
+    /// <summary>The reader delivered everything committed: whatever comes next is real time.</summary>
+    public void CaughtUp()
+    {
+        rate = null;
+        slowSinceLastBatch = false;
+    }
+
     /// <summary>A full batch of <paramref name="events"/> took <paramref name="took"/> to apply: sets the rest after it.</summary>
     public void FullBatchApplied(int events, TimeSpan took)
     {
-        if (!Yielding)
+        var slow = slowSinceLastBatch;
+        slowSinceLastBatch = false;
+        var behind = clock.GetUtcNow() - lastDeliveredReceivedAt;
+        if (options.YieldToIngestionUpTo <= TimeSpan.Zero || behind < RealTime || behind >= options.YieldToIngestionUpTo)
         {
             rate = null;
             return;
         }
-        var seconds = Math.Max(took.TotalSeconds, 0.001);
-        rate = Math.Max(LeastRate, rate switch
+        rate = rate switch
         {
-            null => events / seconds / 4,
-            { } held => slowSinceLastBatch ? held / 2 : held * 2,
-        });
-        slowSinceLastBatch = false;
-        restUntil = clock.GetTimestamp() + Ticks(TimeSpan.FromSeconds(Math.Max(0, events / rate.Value - seconds)));
-    }
-
-    private bool Yielding
-    {
-        get
+            null when slow => FirstRate,
+            null => null,
+            { } held when slow => Math.Max(LeastRate, held / 2),
+            { } held => held * 2 > MostRate ? null : held * 2,
+        };
+        if (rate is { } paced)
         {
-            if (options.YieldToIngestionUpTo <= TimeSpan.Zero || clock.GetTimestamp() >= slowUntil)
-            {
-                return false;
-            }
-            var behind = clock.GetUtcNow() - lastDeliveredReceivedAt;
-            return behind >= RealTime && behind < options.YieldToIngestionUpTo;
+            var rest = Math.Max(0, events / paced - took.TotalSeconds);
+            restUntil = clock.GetTimestamp() + (long)(rest * clock.TimestampFrequency);
         }
     }
-
-    private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * clock.TimestampFrequency);
 }

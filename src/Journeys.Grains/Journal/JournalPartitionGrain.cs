@@ -115,7 +115,8 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
             pumpAgain = false;
             var started = Stopwatch.GetTimestamp();
             var limit = pacing.BatchSize;
-            while (await DeliverNextBatchAsync(limit) == Read.More)
+            Read read;
+            while ((read = await DeliverNextBatchAsync(limit)) == Read.More)
             {
                 pacing.FullBatchApplied(limit, Stopwatch.GetElapsedTime(started));
                 LogGivingWay(pacing.Rate);
@@ -123,7 +124,7 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
                 {
                     await SaveCheckpointAsync();
                 }
-                // In short steps: a rest ends as soon as appends are fast again.
+                // In short steps: a rest ends early once appends are fast again.
                 for (var rest = pacing.RestLeft; rest > TimeSpan.Zero; rest = pacing.RestLeft)
                 {
                     await Task.Delay(rest < RestStep ? rest : RestStep);
@@ -131,7 +132,11 @@ public sealed class JournalPartitionGrain(IEventJournal journal, DueProfileScann
                 started = Stopwatch.GetTimestamp();
                 limit = pacing.BatchSize;
             }
-            LogGivingWay(null);
+            if (read == Read.CaughtUp)
+            {
+                pacing.CaughtUp();
+                LogGivingWay(null);
+            }
         }
         while (pumpAgain);
     }

@@ -6,38 +6,34 @@ namespace Journeys.Cluster.Tests.Journal;
 
 public sealed class ApplyPacingTests
 {
-    private const int Events = ApplyPacing.YieldingBatch;
-    // 2,500 events/s: a quarter of it is 625/s, a batch of 250 every 0.4 s.
+    private const int Events = ApplyPacing.PacedBatch;
     private static readonly TimeSpan BatchTook = TimeSpan.FromMilliseconds(100);
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 12, 3, 21, 0, 0, TimeSpan.Zero));
 
     [Fact]
-    public void Without_slow_acknowledgements_a_reader_that_is_behind_reads_full_batches_without_resting()
+    public void Without_slow_appends_a_reader_that_is_behind_runs_free()
     {
         var pacing = Behind(TimeSpan.FromSeconds(5));
 
         pacing.FullBatchApplied(ApplyPacing.FullBatch, BatchTook);
 
+        Assert.Null(pacing.Rate);
         Assert.Equal(ApplyPacing.FullBatch, pacing.BatchSize);
         Assert.Equal(TimeSpan.Zero, pacing.RestLeft);
-        Assert.Null(pacing.Rate);
     }
 
     [Fact]
-    public void A_reader_behind_while_acknowledgements_are_slow_reads_small_batches_at_a_quarter_of_its_speed()
+    public void A_reader_behind_while_appends_are_slow_reads_small_batches_at_its_first_rate()
     {
         var pacing = Behind(TimeSpan.FromSeconds(5));
 
         pacing.AcknowledgementsSlow();
-        Assert.Equal(ApplyPacing.YieldingBatch, pacing.BatchSize);
-        pacing.FullBatchApplied(Events, BatchTook);
+        pacing.FullBatchApplied(ApplyPacing.FullBatch, BatchTook);
 
-        Assert.Equal(625, pacing.Rate);
-        Assert.Equal(TimeSpan.FromMilliseconds(300), pacing.RestLeft);
-        clock.Advance(TimeSpan.FromMilliseconds(200));
-        Assert.Equal(TimeSpan.FromMilliseconds(100), pacing.RestLeft);
-        clock.Advance(TimeSpan.FromMilliseconds(100));
-        Assert.Equal(TimeSpan.Zero, pacing.RestLeft);
+        // 2,000 events at 100 a second: 20 s, of which it rests what the batch did not take.
+        Assert.Equal(ApplyPacing.FirstRate, pacing.Rate);
+        Assert.Equal(ApplyPacing.PacedBatch, pacing.BatchSize);
+        Assert.Equal(TimeSpan.FromSeconds(20) - BatchTook, pacing.RestLeft);
     }
 
     [Fact]
@@ -47,80 +43,93 @@ public sealed class ApplyPacingTests
         pacing.AcknowledgementsSlow();
         pacing.FullBatchApplied(Events, BatchTook);
 
-        var rates = new List<double>();
-        for (var i = 0; i < 6; i++)
+        var rates = new List<double?>();
+        for (var i = 0; i < 3; i++)
         {
             pacing.AcknowledgementsSlow();
             pacing.FullBatchApplied(Events, BatchTook);
-            rates.Add(pacing.Rate!.Value);
+            rates.Add(pacing.Rate);
         }
-        pacing.FullBatchApplied(Events, BatchTook);
-        rates.Add(pacing.Rate!.Value);
+        for (var i = 0; i < 11; i++)
+        {
+            pacing.FullBatchApplied(Events, BatchTook);
+            rates.Add(pacing.Rate);
+        }
 
-        Assert.Equal([312.5, 156.25, 78.125, 39.0625, ApplyPacing.LeastRate, ApplyPacing.LeastRate, 2 * ApplyPacing.LeastRate], rates);
-        Assert.Equal(TimeSpan.FromSeconds(Events / (2 * ApplyPacing.LeastRate)) - BatchTook, pacing.RestLeft);
+        Assert.Equal([50, 25, 25, 50, 100, 200, 400, 800, 1600, 3200, 6400, null, null, null], rates);
+        Assert.Equal(ApplyPacing.FullBatch, pacing.BatchSize);
     }
 
     [Fact]
-    public void A_rest_ends_and_the_reader_takes_its_full_speed_back_two_seconds_after_the_last_slow_append()
+    public void A_rest_lasts_while_appends_stay_slow_and_ends_after_a_quiet_second()
     {
         var pacing = Behind(TimeSpan.FromSeconds(5));
         pacing.AcknowledgementsSlow();
-        pacing.FullBatchApplied(Events, TimeSpan.FromMilliseconds(10));
-        for (var i = 0; i < 10; i++)
-        {
-            pacing.AcknowledgementsSlow();
-            pacing.FullBatchApplied(Events, TimeSpan.FromMilliseconds(10));
-        }
-        Assert.Equal(ApplyPacing.LeastRate, pacing.Rate);
-        Assert.True(pacing.RestLeft > TimeSpan.FromSeconds(9));
+        pacing.FullBatchApplied(Events, BatchTook);
+        Assert.Equal(TimeSpan.FromMilliseconds(2400), pacing.RestLeft);
 
-        clock.Advance(TimeSpan.FromMilliseconds(1900));
-        Assert.Equal(ApplyPacing.YieldingBatch, pacing.BatchSize);
-        Assert.True(pacing.RestLeft > TimeSpan.Zero);
+        clock.Advance(TimeSpan.FromMilliseconds(900));
+        pacing.AcknowledgementsSlow();
+        clock.Advance(TimeSpan.FromMilliseconds(900));
+        Assert.Equal(TimeSpan.FromMilliseconds(600), pacing.RestLeft);
 
         clock.Advance(TimeSpan.FromMilliseconds(200));
         Assert.Equal(TimeSpan.Zero, pacing.RestLeft);
+        Assert.Equal(ApplyPacing.FirstRate, pacing.Rate);
+    }
+
+    [Fact]
+    public void A_reader_that_caught_up_runs_free()
+    {
+        var pacing = Behind(TimeSpan.FromSeconds(5));
+        pacing.AcknowledgementsSlow();
+        pacing.FullBatchApplied(Events, BatchTook);
+
+        pacing.CaughtUp();
+
+        Assert.Null(pacing.Rate);
         Assert.Equal(ApplyPacing.FullBatch, pacing.BatchSize);
         pacing.FullBatchApplied(ApplyPacing.FullBatch, BatchTook);
         Assert.Null(pacing.Rate);
     }
 
     [Fact]
-    public void A_reader_whose_next_event_is_less_than_a_second_old_never_rests()
+    public void A_reader_whose_next_event_is_less_than_a_second_old_runs_free()
     {
         var pacing = Behind(TimeSpan.FromMilliseconds(900));
 
         pacing.AcknowledgementsSlow();
         pacing.FullBatchApplied(ApplyPacing.FullBatch, BatchTook);
 
-        Assert.Equal(ApplyPacing.FullBatch, pacing.BatchSize);
+        Assert.Null(pacing.Rate);
         Assert.Equal(TimeSpan.Zero, pacing.RestLeft);
     }
 
     [Fact]
-    public void A_reader_whose_next_event_is_older_than_the_limit_applies_at_full_speed_even_while_acknowledgements_are_slow()
+    public void A_reader_whose_next_event_is_older_than_the_limit_runs_free_even_while_appends_are_slow()
     {
-        var pacing = Behind(TimeSpan.FromSeconds(31));
-
+        var pacing = Behind(TimeSpan.FromSeconds(5));
         pacing.AcknowledgementsSlow();
-        pacing.FullBatchApplied(ApplyPacing.FullBatch, BatchTook);
+        pacing.FullBatchApplied(Events, BatchTook);
+        Assert.NotNull(pacing.Rate);
 
-        Assert.Equal(ApplyPacing.FullBatch, pacing.BatchSize);
+        pacing.Delivered(clock.GetUtcNow() - TimeSpan.FromSeconds(31));
+        pacing.AcknowledgementsSlow();
+        pacing.FullBatchApplied(Events, BatchTook);
+
+        Assert.Null(pacing.Rate);
         Assert.Equal(TimeSpan.Zero, pacing.RestLeft);
-
-        pacing.Delivered(clock.GetUtcNow() - TimeSpan.FromSeconds(29));
-        Assert.Equal(ApplyPacing.YieldingBatch, pacing.BatchSize);
     }
 
     [Fact]
-    public void A_reader_that_has_delivered_nothing_yet_starts_at_full_speed()
+    public void A_reader_that_has_delivered_nothing_yet_runs_free()
     {
         var pacing = new ApplyPacing(new JournalOptions(), clock);
 
         pacing.AcknowledgementsSlow();
+        pacing.FullBatchApplied(ApplyPacing.FullBatch, BatchTook);
 
-        Assert.Equal(ApplyPacing.FullBatch, pacing.BatchSize);
+        Assert.Null(pacing.Rate);
     }
 
     [Fact]
@@ -131,7 +140,7 @@ public sealed class ApplyPacingTests
         pacing.AcknowledgementsSlow();
         pacing.FullBatchApplied(ApplyPacing.FullBatch, BatchTook);
 
-        Assert.Equal(ApplyPacing.FullBatch, pacing.BatchSize);
+        Assert.Null(pacing.Rate);
         Assert.Equal(TimeSpan.Zero, pacing.RestLeft);
     }
 
